@@ -173,7 +173,16 @@ class Section:
     line: int
     span: Span
     event_date: dt.date | None
+    parent: Section | None = None
     sources: list[CitationGroup] = field(default_factory=list)
+
+    def chain(self) -> list[Section]:
+        """This section and its ancestors, innermost first."""
+        out, node = [], self
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return out
 
 
 @dataclass(slots=True)
@@ -183,11 +192,37 @@ class Quote:
 
 
 @dataclass(slots=True)
+class Marks:
+    """Quotation marks and parentheses of a text that do not pair up.
+
+    Offsets index the block's text. Extraction pairs them; rules decide
+    what is worth a finding.
+    """
+
+    unclosed_quotes: list[int] = field(default_factory=list)
+    stray_closing_quotes: list[int] = field(default_factory=list)
+    wrong_way_quotes: list[int] = field(default_factory=list)  # ” used to open
+    unclosed_parens: list[int] = field(default_factory=list)
+    stray_closing_parens: list[int] = field(default_factory=list)
+
+    def any(self) -> bool:
+        return bool(
+            self.unclosed_quotes
+            or self.stray_closing_quotes
+            or self.wrong_way_quotes
+            or self.unclosed_parens
+            or self.stray_closing_parens
+        )
+
+
+@dataclass(slots=True)
 class Claim:
     id: str
     block: Block
     section: Section | None
-    context: tuple[str, ...]  # ancestors in the bullet tree, e.g. ("Trump", "In interview aired on 04.12.17")
+    context: tuple[
+        str, ...
+    ]  # ancestors in the bullet tree, e.g. ("Trump", "In interview aired on 04.12.17")
     speaker: str | None
     text: str
     span: Span
@@ -203,8 +238,9 @@ class Claim:
     @property
     def covering_sources(self) -> list[CitationGroup]:
         """Section-level source lines that vouch for an uncited claim."""
-        section = self.section
-        return list(section.sources) if section is not None else []
+        if self.section is None:
+            return []
+        return [g for s in self.section.chain() for g in s.sources]
 
 
 @dataclass(slots=True)
@@ -217,6 +253,7 @@ class Digest:
     date: dt.date
     date_order: str
     groups: list[CitationGroup] = field(default_factory=list)
+    marks: list[tuple[Block, Marks]] = field(default_factory=list)  # blocks with unpaired marks
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ START = re.compile(
     re.IGNORECASE,
 )
 FURNITURE = re.compile(
-    r"(?:you are commenting using your|log out|connecting to %s|notify me of|"
+    r"(?:you are commenting using your|please log in|log out|connecting to %s|notify me of|"
     r"wordpress\.com|google\+|twitter|facebook|email \(required\)|name \(required\)|"
     r"website|post comment|cancel|subscribe|share|like|related|loading|"
     r"\bphoto\b|\bpicture\b|\blogo\b|\(\s*log out|change \))",

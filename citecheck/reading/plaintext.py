@@ -52,9 +52,7 @@ def read_plaintext(source: str) -> list[Block]:
                     marker_span=Span(start, start + 1),
                 )
             )
-        elif (match := NUMBER.match(stripped)) and not (
-            indents and indent > indents[-1]
-        ):
+        elif (match := NUMBER.match(stripped)) and not (indents and indent > indents[-1]):
             indents.clear()
             marker = match.group(1)
             blocks.append(

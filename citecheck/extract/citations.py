@@ -1,0 +1,231 @@
+"""Citation groups: `(Bloomberg, 04.11.17, Washington Post, 04.11.17)` into (outlet, date) pairs.
+
+Splitting is anchored on the dates, not on commas, because the commas are
+exactly what digests get wrong: `04.11.17,Washington Post` and
+`Reuters 04.12.17` still split into the citations their author meant, and
+the separators are kept as written for the form rules to judge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from citecheck.extract.dates import DATE_TOKEN, parse_date
+from citecheck.model import Block, Citation, CitationGroup, Separator
+from citecheck.outlets import Registry
+
+_SEGMENT = re.compile(r"(\s*[,;]?\s*)(.*?)(\s*[,;:]?\s*)\Z", re.S)
+_PIECES = re.compile(r"\s*[,;]\s*")
+_SOURCE_LINE = re.compile(
+    r"\(?\s*(?:Sources?|Source material)\b[^:()]{0,80}:\s*(?P<body>.+?)\s*\)?\s*\Z", re.S | re.I
+)
+_TRAILER = re.compile(r"[\s.,;:!?”\"’'»]*\Z")
+_ENUMERATOR = re.compile(r"(?:^|(?<=\s))[a-zA-Z0-9]{1,2}\)")
+_MAX_OUTLET_WORDS = 6
+
+
+def parentheticals(text: str) -> Iterator[tuple[int, int]]:
+    """(open, close) indexes of top-level balanced parentheses."""
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                yield start, i
+
+
+def find_groups(block: Block, registry: Registry, order: str) -> list[CitationGroup]:
+    """The citation groups of a block: the one closing it, and any citation-shaped one inside."""
+    text = block.text
+    if "(" not in text:
+        return []
+    found = list(parentheticals(text))
+    groups = []
+    for open_, close in found:
+        closing = (open_, close) == found[-1] and _TRAILER.match(text, close + 1) is not None
+        content_start = open_ + 1
+        group = parse_group(
+            block, content_start, close, registry, order, lenient=closing, outer=(open_, close + 1)
+        )
+        if group is None:
+            continue
+        group.space_before = open_ == 0 or text[open_ - 1].isspace()
+        groups.append(group)
+    return groups
+
+
+def source_line(block: Block, registry: Registry, order: str) -> CitationGroup | None:
+    """A line such as `(Source for the press conference: RT live broadcast, 04.17.17.)`."""
+    match = _SOURCE_LINE.fullmatch(block.text)
+    if match is None:
+        return None
+    body = (match.start("body"), match.end("body"))
+    group = parse_group(block, *body, registry, order, lenient=True, outer=body)
+    if group is None or not group.citations:
+        return None
+    group.is_section_source = True
+    return group
+
+
+def parse_group(
+    block: Block,
+    start: int,
+    end: int,
+    registry: Registry,
+    order: str,
+    *,
+    lenient: bool,
+    outer: tuple[int, int],
+) -> CitationGroup | None:
+    """Parse `block.text[start:end]`; None when it reads as an editorial aside.
+
+    `lenient` is for the parenthetical that closes a claim, where even an
+    empty or half-written group is meant as a citation; elsewhere only a
+    complete citation of a known outlet counts.
+    """
+    content = block.text[start:end]
+    span = block.span(*outer)
+    if not content.strip():
+        return CitationGroup(content, span, [], [], True) if lenient else None
+    citations: list[Citation] = []
+    separators: list[Separator] = []
+    cursor = 0
+    for match in DATE_TOKEN.finditer(content):
+        lead, names, gap = _split_segment(content, cursor, match.start())
+        if not all(_outlet_shaped(content[a:b], registry) for a, b in names):
+            return None
+        if citations and lead:
+            separators.append(
+                Separator(lead[2], block.span(start + lead[0], start + lead[1]), "citations")
+            )
+        for name_start, name_end in names[:-1]:
+            citations.append(
+                _citation(block, start, content, name_start, name_end, None, registry, order)
+            )
+        outlet = names[-1] if names else None
+        if outlet is not None:
+            separators.append(
+                Separator(gap[2], block.span(start + gap[0], start + gap[1]), "outlet-date")
+            )
+        citations.append(
+            _citation(block, start, content, *(outlet or (None, None)), match, registry, order)
+        )
+        cursor = match.end()
+    lead, names, _ = _split_segment(content, cursor, len(content))
+    if names:
+        if not citations and not all(_known(content[a:b], registry, lenient) for a, b in names):
+            return None
+        if citations and not all(_outlet_shaped(content[a:b], registry) for a, b in names):
+            return None
+        if citations and lead:
+            separators.append(
+                Separator(lead[2], block.span(start + lead[0], start + lead[1]), "citations")
+            )
+        for name_start, name_end in names:
+            citations.append(
+                _citation(block, start, content, name_start, name_end, None, registry, order)
+            )
+    if not citations:
+        return None
+    if not lenient and not all(c.canonical and c.date and c.date.value for c in citations):
+        return None
+    return CitationGroup(content, span, citations, separators, True)
+
+
+def _split_segment(
+    content: str, start: int, end: int
+) -> tuple[tuple[int, int, str] | None, list[tuple[int, int]], tuple[int, int, str]]:
+    """Leading separator, outlet names, and the gap before the date, as content indexes."""
+    match = _SEGMENT.match(content, start, end)
+    assert match is not None
+    lead = (match.start(1), match.end(1), match.group(1)) if match.group(1) else None
+    gap = (match.start(3), match.end(3), match.group(3))
+    names = []
+    core_start = match.start(2)
+    core = match.group(2)
+    piece_start = 0
+    for sep in _PIECES.finditer(core):
+        names.append((core_start + piece_start, core_start + sep.start()))
+        piece_start = sep.end()
+    if core:
+        names.append((core_start + piece_start, core_start + len(core)))
+    return lead, [(a, b) for a, b in names if any(ch.isalnum() for ch in content[a:b])], gap
+
+
+def _outlet_shaped(name: str, registry: Registry) -> bool:
+    """Could this stand before a date as an outlet? `signed on` or a sentence cannot."""
+    outlet, _ = registry.split_kind(name)
+    if registry.lookup(outlet) is not None:
+        return True
+    return (
+        not outlet[:1].islower()
+        and len(outlet.split()) <= _MAX_OUTLET_WORDS
+        and not any(ch in outlet for ch in '?!“”"')
+    )
+
+
+def _known(name: str, registry: Registry, lenient: bool) -> bool:
+    outlet, _ = registry.split_kind(name)
+    if registry.lookup(outlet) is not None:
+        return True
+    if not lenient or not outlet[:1].isupper() or len(outlet.split()) > _MAX_OUTLET_WORDS:
+        return False
+    close = registry.closest(outlet, cutoff=0.85)
+    return close is not None
+
+
+def _citation(
+    block: Block,
+    offset: int,
+    content: str,
+    name_start: int | None,
+    name_end: int | None,
+    date: re.Match[str] | None,
+    registry: Registry,
+    order: str,
+) -> Citation:
+    first = name_start if name_start is not None else date.start()  # type: ignore[union-attr]
+    last = date.end() if date is not None else name_end
+    assert first is not None and last is not None
+    outlet = outlet_span = canonical = None
+    kind = "article"
+    if name_start is not None and name_end is not None:
+        written = content[name_start:name_end]
+        outlet, found_kind = registry.split_kind(written)
+        if found_kind is not None:
+            kind = found_kind.name
+        outlet_span = block.span(offset + name_start, offset + name_start + len(outlet))
+        known = registry.lookup(outlet)
+        canonical = known.name if known else None
+    parsed = None
+    if date is not None:
+        parsed = parse_date(
+            date.group(0), block.span(offset + date.start(), offset + date.end()), order
+        )
+    return Citation(
+        text=content[first:last],
+        span=block.span(offset + first, offset + last),
+        outlet=outlet,
+        outlet_span=outlet_span,
+        canonical=canonical,
+        kind=kind,
+        date=parsed,
+        url=_url(block, offset + first, offset + last),
+    )
+
+
+def _url(block: Block, start: int, end: int) -> str | None:
+    return next((link.href for link in block.links if link.start < end and link.end > start), None)
+
+
+def is_enumerator(text: str, index: int) -> bool:
+    """`a)` or `2)` inside running text closes no parenthesis."""
+    return any(
+        m.end() - 1 == index for m in _ENUMERATOR.finditer(text, max(0, index - 3), index + 1)
+    )

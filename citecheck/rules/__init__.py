@@ -1,0 +1,101 @@
+"""The rule set, and choosing which rules run."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from citecheck.config import Config
+from citecheck.model import Finding
+from citecheck.rules.base import Context, Rule
+from citecheck.rules.chronology import LiveSourceDate, SourceBeforeEvent, SourceLongAfterEvent
+from citecheck.rules.dates import DateAfterDigest, ImpossibleDate, MalformedDate, MixedDateStyles
+from citecheck.rules.form import (
+    CommaSpacing,
+    DateWithoutOutlet,
+    DuplicateCitation,
+    EmptyCitation,
+    GroupSpacing,
+    MissingComma,
+    OutletWithoutDate,
+)
+from citecheck.rules.outlets import (
+    InconsistentOutletName,
+    LinkOutletMismatch,
+    MisspeltOutlet,
+    UnknownOutlet,
+)
+from citecheck.rules.structure import BrokenNumbering, EncodingFallback, PageFurniture
+from citecheck.rules.text import (
+    MangledAbbreviation,
+    UnbalancedParenthesis,
+    UnbalancedQuote,
+    UncitedQuote,
+    WrongWayQuote,
+)
+
+RULES: tuple[type[Rule], ...] = (
+    MalformedDate,
+    ImpossibleDate,
+    DateAfterDigest,
+    MixedDateStyles,
+    LiveSourceDate,
+    SourceBeforeEvent,
+    SourceLongAfterEvent,
+    CommaSpacing,
+    GroupSpacing,
+    MissingComma,
+    EmptyCitation,
+    OutletWithoutDate,
+    DateWithoutOutlet,
+    DuplicateCitation,
+    UnknownOutlet,
+    MisspeltOutlet,
+    InconsistentOutletName,
+    LinkOutletMismatch,
+    UncitedQuote,
+    UnbalancedQuote,
+    WrongWayQuote,
+    UnbalancedParenthesis,
+    MangledAbbreviation,
+    BrokenNumbering,
+    PageFurniture,
+    EncodingFallback,
+)
+
+__all__ = ["RULES", "Context", "Rule", "find_rule", "matches", "run", "selected"]
+
+
+def matches(rule: type[Rule], selector: str) -> bool:
+    """A selector is a code, a code prefix (`D`, `D00`), a rule name, or `ALL`."""
+    key = selector.strip()
+    return (
+        key.upper() == "ALL"
+        or rule.code.upper().startswith(key.upper())
+        or rule.name == key.lower()
+    )
+
+
+def unknown_selectors(selectors: tuple[str, ...]) -> list[str]:
+    return [s for s in selectors if not any(matches(r, s) for r in RULES)]
+
+
+def selected(config: Config) -> list[type[Rule]]:
+    chosen = [r for r in RULES if not config.select or any(matches(r, s) for s in config.select)]
+    return [r for r in chosen if not any(matches(r, s) for s in config.ignore)]
+
+
+def find_rule(key: str) -> type[Rule] | None:
+    key = key.strip()
+    return next((r for r in RULES if r.code.upper() == key.upper() or r.name == key.lower()), None)
+
+
+def run(ctx: Context) -> list[Finding]:
+    findings: list[Finding] = []
+    overrides = ctx.config.severity
+    for rule_class in selected(ctx.config):
+        rule = rule_class()
+        severity = overrides.get(rule.code) or overrides.get(rule.name)
+        for finding in rule.check(ctx):
+            findings.append(replace(finding, severity=severity) if severity else finding)
+    findings.sort(key=Finding.sort_key)
+    return findings

@@ -1,0 +1,166 @@
+"""Rules about the digest as a document: its outline and what the reader noticed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from citecheck.model import Block, Finding, Severity
+from citecheck.rules.base import Context, Rule
+
+_ROMAN = re.compile(r"[IVXLC]+\Z")
+_ROMAN_VALUES = (
+    (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
+
+
+def roman(number: int) -> str:
+    out = []
+    for value, letters in _ROMAN_VALUES:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def _siblings(blocks: list[Block]) -> list[list[Block]]:
+    """Numbered headings grouped by parent: each list should count 1, 2, 3…"""
+    groups: list[list[Block]] = []
+    open_lists: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.kind != "heading" or block.marker is None:
+            continue
+        for level in [lv for lv in open_lists if lv > block.level]:
+            del open_lists[level]
+        if block.level not in open_lists:
+            open_lists[block.level] = []
+            groups.append(open_lists[block.level])
+        open_lists[block.level].append(block)
+    return groups
+
+
+def _style(markers: list[str]) -> str:
+    labels = [m[:-1] for m in markers]
+    if any(_ROMAN.match(x) and x != "I" for x in labels) or (labels and labels[0] == "I"):
+        return "roman"
+    if any(x.isalpha() for x in labels):
+        return "upper" if any(x.isupper() for x in labels) else "lower"
+    return "arabic"
+
+
+def _label(style: str, number: int) -> str:
+    if style == "roman":
+        return roman(number)
+    if style in ("upper", "lower"):
+        letter = chr(ord("A") + (number - 1) % 26)
+        return letter if style == "upper" else letter.lower()
+    return str(number)
+
+
+class BrokenNumbering(Rule):
+    """Flags numbered parts that do not count up: `1.`, `1.`, `III.`, `1.`.
+
+    ## Why it matters
+    Pasting from a word processor often turns Roman parts and lettered
+    sub-parts into `1.` each; readers can no longer refer to "part III", and
+    the outline no longer shows which side spoke in which meeting.
+
+    ## Example
+    ```
+    1. Preparation fire ahead of the meetings:
+    1. 04.12.17 meeting of Lavrov and Tillerson:
+    III. 04.12.17 meeting of Putin with Tillerson and Lavrov:
+    ```
+
+    ## Fix
+    Number each list in one style, counting up (`I.`, `II.`, `III.`). Where
+    one item shows the intended style (`III.`), citecheck uses it.
+    """
+
+    code = "S001"
+    name = "numbering-broken"
+    severity = Severity.WARNING
+    message = "part numbered “{marker}”, expected “{expected}” ({context})"
+    fix_safety = "unsafe"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        for siblings in _siblings(ctx.digest.document.blocks):
+            markers = [b.marker or "" for b in siblings]
+            style = _style(markers)
+            sequence = ", ".join(markers)
+            for number, block in enumerate(siblings, start=1):
+                marker = block.marker or ""
+                expected = _label(style, number) + marker[-1:]
+                if marker == expected or block.marker_span is None:
+                    continue
+                yield self.finding(
+                    ctx,
+                    block.marker_span,
+                    marker=marker,
+                    expected=expected,
+                    context=f"this list runs {sequence}",
+                    suggestion=f"write “{expected}”",
+                    replacement=expected,
+                )
+
+
+class PageFurniture(Rule):
+    """Notes page furniture copied along with the digest: a comment form, share buttons.
+
+    ## Why it matters
+    A digest saved from a blog often ends with "Leave a Reply" and login
+    prompts. citecheck leaves them out of the claims; the note says so, once,
+    so that an editor can delete them from the published text.
+
+    ## Example
+    ```
+    Leave a Reply
+    Please log in using one of these methods to post your comment:
+    ```
+
+    ## Fix
+    Delete the lines from the digest.
+    """
+
+    code = "S002"
+    name = "page-furniture"
+    severity = Severity.INFO
+    message = "page furniture left out of the claims: {detail}"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        for note in ctx.digest.document.notes:
+            if note.kind == "boilerplate":
+                yield self.finding(
+                    ctx,
+                    note.span,
+                    detail=note.detail,
+                    suggestion="delete these lines from the digest",
+                )
+
+
+class EncodingFallback(Rule):
+    """Notes that a digest was not UTF-8 and was read as Windows-1252.
+
+    ## Why it matters
+    A guessed encoding can turn curly quotes and dashes into the wrong
+    characters; the quote rules then misfire. Saved as UTF-8, the digest reads
+    the same everywhere.
+
+    ## Example
+    A file saved by an old word processor as "ANSI".
+
+    ## Fix
+    Save the digest as UTF-8.
+    """
+
+    code = "S003"
+    name = "encoding-fallback"
+    severity = Severity.INFO
+    message = "{detail}"
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        for note in ctx.digest.document.notes:
+            if note.kind == "encoding-fallback":
+                yield self.finding(
+                    ctx, note.span, detail=note.detail, suggestion="save it as UTF-8"
+                )
