@@ -30,9 +30,13 @@ class Outlet:
     country: str = ""
 
     def owns(self, host: str) -> bool:
-        host = host.lower().rstrip(".")
-        host = host.removeprefix("www.")
-        return any(host == d or host.endswith("." + d) for d in self.domains)
+        return any(_match_length(host, d) >= 0 for d in self.domains)
+
+
+def _match_length(host: str, domain: str) -> int:
+    """len(domain) when `host` is `domain` or one of its subdomains, else -1."""
+    host = host.lower().rstrip(".").removeprefix("www.")
+    return len(domain) if host == domain or host.endswith("." + domain) else -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +50,7 @@ _SPACE = re.compile(r"\s+")
 
 
 def normalise(name: str) -> str:
-    key = _SPACE.sub(" ", name.strip(" \t\n.,;:'\"“”‘’")).casefold()
+    key = _SPACE.sub(" ", name.strip(" \t\n.,;:'\"“”‘’")).replace("’", "'").casefold()
     return key.removeprefix("the ")
 
 
@@ -82,7 +86,14 @@ class Registry:
         return outlet, spelling, ratio
 
     def for_host(self, host: str) -> Outlet | None:
-        return next((o for o in self.outlets if o.owns(host)), None)
+        """The outlet owning `host`; the most specific domain wins (europa.eu vs eeas.europa.eu)."""
+        best, best_length = None, -1
+        for outlet in self.outlets:
+            for domain in outlet.domains:
+                length = _match_length(host, domain)
+                if length > best_length:
+                    best, best_length = outlet, length
+        return best
 
     def split_kind(self, written: str) -> tuple[str, Kind | None]:
         """`RT live broadcast` -> (`RT`, live broadcast). Known outlet names win."""
