@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import sys
+from functools import cache
+from importlib import resources
 
 from citecheck.extract.citations import find_groups, source_line
 from citecheck.extract.dates import first_full_date
@@ -17,7 +20,12 @@ from citecheck.extract.marks import quotes_of, scan
 from citecheck.model import Block, Claim, Digest, Document, Section
 from citecheck.outlets import Registry
 
-_LEAD = re.compile(r"\A([^:“”\"()]{1,120}?):\s")
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_LEAD = re.compile(r"\A([^:“”\"()]{1,240}?):\s")
 _ON_DATE = re.compile(r"\s+(?:on|in|at)\b.*\Z", re.I | re.S)
 _DATE_ONLY_LEAD = re.compile(r"\A(?:on|in|at|during|aired|after|before)\b", re.I)
 _EDITORIAL_LABELS = {
@@ -32,6 +40,7 @@ _EDITORIAL_LABELS = {
     "comment",
 }
 _MAX_SPEAKER_WORDS = 5
+_SIDE = re.compile(r"\bsides?\Z", re.I)
 
 
 def extract(document: Document, registry: Registry, order: str, digest_date: dt.date) -> Digest:
@@ -116,7 +125,7 @@ def _claim(
     lead_text = lead.group(1).strip() if lead else None
     contexts = [c.text.rstrip(" :") for c in context]
     event_date, event_source = _event_date(lead_text, context, section, order)
-    speaker = _speaker(lead_text, contexts)
+    speaker = _speaker(lead_text, contexts) or _side(section)
     path = (*(section.path if section else ()), *contexts)
     text = block.text
     return Claim(
@@ -162,10 +171,25 @@ def _speaker(lead: str | None, contexts: list[str]) -> str | None:
             and name[0].isupper()
             and len(name.split()) <= _MAX_SPEAKER_WORDS
             and not _DATE_ONLY_LEAD.match(candidate)
-            and name.casefold() not in _EDITORIAL_LABELS
+            and name.casefold().rstrip(".") not in not_speakers()
         ):
             return name
     return None
+
+
+def _side(section: Section | None) -> str | None:
+    """Under "U.S. side", an unattributed statement is that side's."""
+    for candidate in section.chain() if section else []:
+        if _SIDE.search(candidate.title):
+            return candidate.title
+    return None
+
+
+@cache
+def not_speakers() -> frozenset[str]:
+    """Topic and place headings (data/topics.toml): they group claims, nobody said them."""
+    data = tomllib.loads((resources.files("citecheck") / "data" / "topics.toml").read_text("utf-8"))
+    return frozenset(word.casefold() for key in ("topics", "places") for word in data[key])
 
 
 def _claim_id(path: tuple[str, ...], text: str, used: set[str]) -> str:
