@@ -7,6 +7,7 @@ setting silently ignored. Command-line options override the file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -69,8 +70,9 @@ def _from_file(file: Path, *, required: bool) -> Config | None:
     try:
         data = tomllib.loads(file.read_text("utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        message = str(exc).split(" (at line")[0]
+        where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        message = str(exc).split(" (at ")[0]
+        line = int(where.group(1)) if where else None
         raise CitecheckError(f"invalid TOML: {message}", str(file), line) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise CitecheckError(f"cannot read config: {exc}", str(file)) from None
