@@ -94,6 +94,7 @@ def test_folders_are_searched_for_digests(capsys, tmp_path):
     (tmp_path / "notes.csv").write_text("x,y\n", "utf-8")
     code, out, _ = run(capsys, "lint", "--format", "json", str(tmp_path))
     assert json.loads(out)["summary"]["files"] == 2
+    assert code == 0
 
 
 def test_rules_lists_every_rule_and_rule_explains_one(capsys):
