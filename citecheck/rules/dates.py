@@ -113,14 +113,15 @@ class ImpossibleDate(Rule):
             date = cited.citation.date
             if date is None or date.problem != "impossible":
                 continue
-            swapped = _swapped(date.text)
+            swapped = _swapped(date.text, order)
+            other_way = "day-first" if order == "mdy" else "month-first"
             yield self.finding(
                 ctx,
                 date.span,
                 text=date.text,
                 why=why_impossible(date, order),
                 suggestion=(
-                    f"it is a valid date read day-first ({swapped:%d %B %Y}); "
+                    f"it is a valid date read {other_way} ({swapped:%d %B %Y}); "
                     "is the digest's date order right?"
                 )
                 if swapped
@@ -129,13 +130,15 @@ class ImpossibleDate(Rule):
             )
 
 
-def _swapped(text: str) -> dt.date | None:
+def _swapped(text: str, order: str) -> dt.date | None:
+    """The date day and month make read the other way round than `order` says."""
     numbers = [int(n) for n in _NUMBERS.findall(text)]
-    if len(numbers) != 3 or numbers[0] > 31:
+    if order not in ("mdy", "dmy") or len(numbers) != 3 or numbers[0] > 31:
         return None
     year = numbers[2] + (2000 if numbers[2] < 70 else 1900 if numbers[2] < 100 else 0)
+    month, day = (numbers[1], numbers[0]) if order == "mdy" else (numbers[0], numbers[1])
     try:
-        return dt.date(year, numbers[1], numbers[0])
+        return dt.date(year, month, day)
     except ValueError:
         return None
 
