@@ -89,7 +89,7 @@ def digest_date(document: Document, config: Config) -> dt.date:
     if _DIGEST_TITLE.search(title):
         found_in_title = first_full_date(title, config.date_order)
         if found_in_title is not None:
-            return found_in_title[0]
+            return found_in_title
     return dt.date.today()
 
 
@@ -98,4 +98,4 @@ def _meta_date(text: str, order: str) -> dt.date | None:
         return dt.date.fromisoformat(text.strip()[:10])
     except ValueError:
         found = first_full_date(text, order)
-        return found[0] if found else None
+        return found

@@ -47,6 +47,7 @@ class Kind:
 
 
 _SPACE = re.compile(r"\s+")
+_FLOOR = 0.6  # below this similarity a known name is no useful suggestion
 
 
 def normalise(name: str) -> str:
@@ -60,6 +61,7 @@ class Registry:
     kinds: list[Kind] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self._closest: dict[str, tuple[Outlet, str, float] | None] = {}
         self._by_key: dict[str, Outlet] = {}
         for outlet in self.outlets:
             for written in (outlet.name, *outlet.aliases):
@@ -75,9 +77,16 @@ class Registry:
     def closest(self, written: str, cutoff: float = 0.6) -> tuple[Outlet, str, float] | None:
         """Best match for an unknown name: (outlet, the spelling matched, similarity)."""
         key = normalise(written)
+        if key not in self._closest:
+            self._closest[key] = self._best(key)
+        found = self._closest[key]
+        return found if found is not None and found[2] >= cutoff else None
+
+    def _best(self, key: str) -> tuple[Outlet, str, float] | None:
+        # Fuzzy matching is the slowest step of a lint; names repeat, so it is memoised.
         if not key:
             return None
-        names = difflib.get_close_matches(key, self._by_key, n=1, cutoff=cutoff)
+        names = difflib.get_close_matches(key, self._by_key, n=1, cutoff=_FLOOR)
         if not names:
             return None
         ratio = difflib.SequenceMatcher(None, key, names[0]).ratio()

@@ -106,7 +106,7 @@ def _section(block: Block, open_sections: list[Section], order: str) -> Section:
         level=block.level,
         line=block.line,
         span=block.span(0, len(block.text)),
-        event_date=found[0] if found else None,
+        event_date=found,
         parent=parent,
     )
     open_sections.append(section)
@@ -150,11 +150,11 @@ def _event_date(
     if lead:
         found = first_full_date(lead, order)
         if found:
-            return found[0], f"“{lead}”"
+            return found, f"“{lead}”"
     for block in reversed(context):
         found = first_full_date(block.text, order)
         if found:
-            return found[0], f"“{block.text.rstrip(' :')}” (line {block.line})"
+            return found, f"“{block.text.rstrip(' :')}” (line {block.line})"
     for candidate in section.chain() if section else []:
         if candidate.event_date is not None:
             return candidate.event_date, f"section “{candidate.title}” (line {candidate.line})"

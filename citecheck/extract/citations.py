@@ -23,18 +23,20 @@ _SOURCE_LINE = re.compile(
 _TRAILER = re.compile(r"[\s.,;:!?”\"’'»]*\Z")
 _ENUMERATOR = re.compile(r"(?:^|(?<=\s))[a-zA-Z0-9]{1,2}\)")
 _MAX_OUTLET_WORDS = 6
+_PARENS = re.compile(r"[()]")
 
 
 def parentheticals(text: str) -> Iterator[tuple[int, int]]:
     """(open, close) indexes of top-level balanced parentheses."""
     depth = 0
     start = 0
-    for i, ch in enumerate(text):
-        if ch == "(":
+    for match in _PARENS.finditer(text):
+        i = match.start()
+        if text[i] == "(":
             if depth == 0:
                 start = i
             depth += 1
-        elif ch == ")" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 yield start, i

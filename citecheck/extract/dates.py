@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from citecheck.model import ParsedDate, Span
 
@@ -171,10 +172,14 @@ def parse_config_date(text: str) -> dt.date:
     return dt.date.fromisoformat(text.strip())
 
 
-def first_full_date(text: str, order: str) -> tuple[dt.date, re.Match[str]] | None:
-    """The first complete, real date in running text (for event dates)."""
+@lru_cache(maxsize=4096)
+def first_full_date(text: str, order: str) -> dt.date | None:
+    """The first complete, real date in running text (for event dates).
+
+    Cached: every claim under a context line asks again about the same line.
+    """
     for match in FULL_DATE.finditer(text):
         parsed = parse_date(match.group(0), Span(0, 0), order)
         if parsed.value is not None:
-            return parsed.value, match
+            return parsed.value
     return None

@@ -8,11 +8,16 @@ because that is how a word processor's autocorrect gets it wrong.
 
 from __future__ import annotations
 
+import re
+
 from citecheck.extract.citations import is_enumerator
 from citecheck.model import Marks, Quote
 
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 CLOSERS = {"”", "»"}
+
+
+_MARKS = re.compile(r"[“”«»„\"()]")
 
 
 def scan(text: str) -> tuple[Marks, list[tuple[int, int]]]:
@@ -22,7 +27,9 @@ def scan(text: str) -> tuple[Marks, list[tuple[int, int]]]:
     straight: int | None = None
     quotes: list[tuple[int, int]] = []
     parens: list[int] = []
-    for i, ch in enumerate(text):
+    for match in _MARKS.finditer(text):
+        i = match.start()
+        ch = text[i]
         if ch in OPENERS and not (ch == "“" and stack and text[stack[-1]] == "„"):
             stack.append(i)
         elif ch in CLOSERS or ch == "“":
@@ -44,11 +51,10 @@ def scan(text: str) -> tuple[Marks, list[tuple[int, int]]]:
                 straight = None
         elif ch == "(":
             parens.append(i)
-        elif ch == ")":
-            if parens:
-                parens.pop()
-            elif not is_enumerator(text, i):
-                marks.stray_closing_parens.append(i)
+        elif parens:
+            parens.pop()
+        elif not is_enumerator(text, i):
+            marks.stray_closing_parens.append(i)
     marks.unclosed_quotes = [i for i in stack if i not in marks.wrong_way_quotes]
     if straight is not None:
         marks.unclosed_quotes.append(straight)
