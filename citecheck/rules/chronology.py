@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from citecheck.extract.dates import format_date
-from citecheck.model import Finding, Severity
+from citecheck.model import Claim, Finding, Severity
 from citecheck.rules.base import Context, Rule
 
 _PREVIEW = re.compile(
@@ -74,8 +74,9 @@ class SourceBeforeEvent(Rule):
     ## Why it matters
     A report cannot quote a meeting that has not happened yet; usually the
     citation date or the event date is a typo. Previews are fine: a claim
-    that speaks of plans ("plans to discuss", "will meet", "ahead of") may
-    rightly cite an earlier source.
+    that speaks of plans ("plans to discuss", "will meet", "ahead of"), or
+    sits under a heading or context line that does ("Preparation ahead of the
+    04.12.17 meeting"), may rightly cite an earlier source.
 
     ## Example
     ```
@@ -100,7 +101,7 @@ class SourceBeforeEvent(Rule):
                 continue
             if date.value >= cited.event_date or _is_live(ctx, cited.citation.kind):
                 continue
-            if cited.claim is not None and _PREVIEW.search(cited.claim.text):
+            if cited.claim is not None and _previews(cited.claim):
                 continue
             yield self.finding(
                 ctx,
@@ -110,6 +111,12 @@ class SourceBeforeEvent(Rule):
                 suggestion=f"the event date comes from {cited.event_source}",
                 claim=cited.claim,
             )
+
+
+def _previews(claim: Claim) -> bool:
+    """Do the claim's words, or the lines it sits under, speak of what is to come?"""
+    titles = [s.title for s in claim.section.chain()] if claim.section else []
+    return any(_PREVIEW.search(text) for text in (claim.text, *claim.context, *titles))
 
 
 class SourceLongAfterEvent(Rule):
