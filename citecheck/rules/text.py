@@ -187,6 +187,9 @@ _MANGLED = (
 )
 
 
+_SUSPECT = re.compile(r"U[,.]|\A[SK]\.")  # cheap test before the patterns above
+
+
 class MangledAbbreviation(Rule):
     """Flags abbreviations damaged by copy and paste: `S. probe`, `S.-Russian`, `U,S,`.
 
@@ -213,7 +216,7 @@ class MangledAbbreviation(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         for block in ctx.digest.document.blocks:
-            if block.kind in ("boilerplate", "title"):
+            if block.kind in ("boilerplate", "title") or not _SUSPECT.search(block.text):
                 continue
             for pattern, replacement, why in _MANGLED:
                 for match in pattern.finditer(block.text):
