@@ -40,8 +40,11 @@ def _siblings(blocks: list[Block]) -> list[list[Block]]:
 
 
 def _style(markers: list[str]) -> str:
+    """A list with a letter no Roman numeral uses (`A.`, `B.`) is lettered, `C.` and all."""
     labels = [m[:-1] for m in markers]
-    if any(_ROMAN.match(x) and x != "I" for x in labels) or (labels and labels[0] == "I"):
+    lettered = any(x.isalpha() and not _ROMAN.match(x) for x in labels)
+    roman_like = any(_ROMAN.match(x) and x != "I" for x in labels) or labels[:1] == ["I"]
+    if roman_like and not lettered:
         return "roman"
     if any(x.isalpha() for x in labels):
         return "upper" if any(x.isupper() for x in labels) else "lower"
