@@ -91,8 +91,12 @@ def _indent(raw: str) -> int:
 
 
 def _assign_levels(blocks: list[Block], lines: list[tuple[int, int, str]]) -> None:
-    """Roman parts, and numbered lines followed by numbered lines, are level 1."""
-    seen_top = False
+    """Roman parts, and numbered lines followed by numbered lines, are level 1.
+
+    The numbered lines after such a part are its sub-parts; before the first
+    one, numbered lines are a flat list of parts (`1.`, `2.`, `3.`).
+    """
+    seen_parent = False
     for i, block in enumerate(blocks):
         if block.kind != "heading":
             continue
@@ -100,9 +104,9 @@ def _assign_levels(blocks: list[Block], lines: list[tuple[int, int, str]]) -> No
         parent = following is not None and following.kind == "heading"
         if block.marker and ROMAN.match(block.marker) and block.marker not in ("C.", "C)"):
             parent = True
-        if parent or not seen_top:
+        if parent or not seen_parent:
             block.level = 1
-            seen_top = True
+            seen_parent = seen_parent or parent
         else:
             block.level = 2
         block.depth = block.level - 1
