@@ -51,6 +51,7 @@ def extract(document: Document, registry: Registry, order: str, digest_date: dt.
     items: list[Block] = []
     blocks = [b for b in document.blocks if b.kind not in ("title", "boilerplate")]
     used_ids: set[str] = set()
+    cited: set[int] = set()  # ids of items that end in their own citation group
     unpaired = []
     for index, block in enumerate(blocks):
         marks, quote_spans = scan(block.text)
@@ -85,9 +86,11 @@ def extract(document: Document, registry: Registry, order: str, digest_date: dt.
             and following.depth > block.depth
         )
         block_groups = find_groups(block, registry, order)
+        if block_groups:
+            cited.add(id(block))
         if has_children and not block_groups and not quote_spans:
             continue
-        claim = _claim(block, current, context, block_groups, order, used_ids)
+        claim = _claim(block, current, context, block_groups, order, used_ids, cited)
         claim.quotes = quotes_of(block.text, quote_spans, block.span)
         claims.append(claim)
         groups.extend(block_groups)
@@ -120,11 +123,12 @@ def _claim(
     groups: list,
     order: str,
     used_ids: set[str],
+    cited: set[int],
 ) -> Claim:
     lead = _LEAD.match(block.text)
     lead_text = lead.group(1).strip() if lead else None
     contexts = [c.text.rstrip(" :") for c in context]
-    event_date, event_source = _event_date(lead_text, context, section, order)
+    event_date, event_source = _event_date(lead_text, context, section, order, cited)
     speaker = _speaker(lead_text, contexts) or _side(section)
     path = (*(section.path if section else ()), *contexts)
     text = block.text
@@ -144,15 +148,27 @@ def _claim(
 
 
 def _event_date(
-    lead: str | None, context: list[Block], section: Section | None, order: str
+    lead: str | None,
+    context: list[Block],
+    section: Section | None,
+    order: str,
+    cited: set[int],
 ) -> tuple[dt.date | None, str | None]:
-    """Nearest context wins: the claim's own lead, its bullets, then its sections."""
+    """Nearest context wins: the claim's own lead, its bullets, then its sections.
+
+    A parent bullet that is itself a cited claim counts by its lead only: the
+    date of its source is not the date of the event beneath it.
+    """
     if lead:
         found = first_full_date(lead, order)
         if found:
             return found, f"“{lead}”"
     for block in reversed(context):
-        found = first_full_date(block.text, order)
+        text = block.text
+        if id(block) in cited:
+            parent_lead = _LEAD.match(text)
+            text = parent_lead.group(1) if parent_lead else ""
+        found = first_full_date(text, order)
         if found:
             return found, f"“{block.text.rstrip(' :')}” (line {block.line})"
     for candidate in section.chain() if section else []:
