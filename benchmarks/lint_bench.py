@@ -39,7 +39,7 @@ def build_archive(folder: Path, megabytes: float, seed: int = 7) -> list[Path]:
     while size < megabytes * 1_000_000:
         shift = dt.timedelta(days=rng.randrange(0, 2000))
         body = head + "".join(rng.sample(parts, len(parts)))
-        body = DATE.sub(lambda m: _shift(m, shift), body)
+        body = DATE.sub(lambda m, shift=shift: _shift(m, shift), body)
         for name in rng.sample(NAMES, 2):
             body = body.replace(name, rng.choice(NAMES))
         path = folder / f"digest-{len(files):04d}.txt"

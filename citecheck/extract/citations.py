@@ -24,6 +24,37 @@ _TRAILER = re.compile(r"[\s.,;:!?”\"’'»]*\Z")
 _ENUMERATOR = re.compile(r"(?:^|(?<=\s))[a-zA-Z0-9]{1,2}\)")
 _MAX_OUTLET_WORDS = 6
 _PARENS = re.compile(r"[()]")
+# Words that open an aside such as `(Until 04.30.17)`, never an outlet's name.
+_NOT_OUTLETS = frozenset(
+    [
+        "until",
+        "since",
+        "from",
+        "before",
+        "after",
+        "by",
+        "on",
+        "in",
+        "at",
+        "as",
+        "of",
+        "updated",
+        "dated",
+        "through",
+        "till",
+        "to",
+        "see",
+        "via",
+        "circa",
+        "approx",
+        "expires",
+        "expired",
+        "effective",
+        "valid",
+        "between",
+        "during",
+    ]
+)
 
 
 def parentheticals(text: str) -> Iterator[tuple[int, int]]:
@@ -167,6 +198,7 @@ def _outlet_shaped(name: str, registry: Registry) -> bool:
         return True
     return (
         not outlet[:1].islower()
+        and outlet.split(" ", 1)[0].casefold() not in _NOT_OUTLETS
         and len(outlet.split()) <= _MAX_OUTLET_WORDS
         and not any(ch in outlet for ch in '?!“”"')
     )

@@ -200,9 +200,9 @@ class LinkOutletMismatch(Rule):
                 ctx,
                 citation.outlet_span,
                 outlet=citation.outlet,
-                host=host,
+                host=host.removeprefix("www."),
                 other=other.name,
-                suggestion=f"cite “{other.name}”, or link {citation.canonical}'s own page",
+                suggestion=f"cite “{other.name}”, or link a page of {citation.canonical}",
                 claim=cited.claim,
             )
 

@@ -47,8 +47,13 @@ class UncitedQuote(Rule):
 
 
 def _shorten(text: str, limit: int = 60) -> str:
+    """At most `limit` characters, cut at a word boundary when there is one."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
 
 
 class UnbalancedQuote(Rule):
