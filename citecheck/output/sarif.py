@@ -117,7 +117,6 @@ def render(reports: list[Report], *, color: bool = False) -> str:
                     "driver": {
                         "name": "citecheck",
                         "version": __version__,
-                        "informationUri": "https://pypi.org/project/citecheck/",
                         "rules": rules,
                     }
                 },
