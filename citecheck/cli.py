@@ -38,8 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     lint = commands.add_parser("lint", help="check digests and report problems")
     lint.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
     add_common_options(lint)
-    lint.add_argument("--format", default="text", help="text (default) or json")
+    lint.add_argument(
+        "--format", default="text", help="text (default), json, github, sarif, junit or markdown"
+    )
     lint.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
+    add_gate_options(lint)
 
     commands.add_parser("rules", help="list every rule").add_argument(
         "--format", choices=("text", "json"), default="text"
@@ -77,6 +80,23 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE", help="citecheck.toml or pyproject.toml")
     parser.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="default: auto"
+    )
+
+
+def add_gate_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--report",
+        nargs="?",
+        const="reports",
+        metavar="DIR",
+        help="also write HTML, Markdown and JSON reports and an index to DIR (default: reports)",
+    )
+    parser.add_argument("--baseline", metavar="FILE", help="report only findings not in FILE")
+    parser.add_argument(
+        "--write-baseline", metavar="FILE", help="record the current findings in FILE and exit"
+    )
+    parser.add_argument(
+        "--diff-base", metavar="REV", help="report only findings on lines changed since git REV"
     )
 
 
@@ -189,10 +209,23 @@ def cmd_lint(args: argparse.Namespace) -> int:
         )
     config = load_config(args)
     reports = lint_paths(collect(args.paths, config.paths), config)
+    from citecheck import gate
+
+    if args.write_baseline:
+        count = gate.write_baseline(reports, config, args.write_baseline)
+        print(f"citecheck: recorded {count} findings in {args.write_baseline}", file=sys.stderr)
+        return EXIT_OK
+    gate.apply(reports, config, baseline=args.baseline, diff_base=args.diff_base)
     stream = sys.stdout
     text = renderer(args.format)(
         reports, color=args.output is None and use_color(args.color, stream)
     )
+    if args.report:
+        from citecheck.report import write_reports
+
+        write_reports(args.report, reports)
+    for line in gate.unused_waiver_lines(reports):
+        print(line, file=sys.stderr)
     if args.output:
         from citecheck.atomic import write_text
 

@@ -11,11 +11,15 @@ import re
 import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from citecheck.errors import CitecheckError
 from citecheck.extract.dates import ORDERS
 from citecheck.model import Severity
 from citecheck.outlets import Outlet, outlet_from_table
+
+if TYPE_CHECKING:
+    from citecheck.gate.waivers import Waiver
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,6 +41,7 @@ class Config:
     outlets: tuple[Outlet, ...] = ()
     paths: tuple[str, ...] = ()
     user_agent_contact: str | None = None
+    waivers: tuple[Waiver, ...] = ()
     source: str | None = None  # the file this came from, for messages
 
     def with_overrides(self, **changes: object) -> Config:
@@ -145,4 +150,8 @@ def _convert(name: str, value: object, file: str, base: Path | None) -> object:
         if not isinstance(value, str):
             raise bad("a URL or e-mail address")
         return value
+    if name == "waivers":
+        from citecheck.gate.waivers import waivers_from_table
+
+        return waivers_from_table(value, file)
     raise bad("nothing")  # pragma: no cover - every key in _KEYS is handled above

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from citecheck.config import Config
 from citecheck.extract import extract
@@ -14,6 +15,9 @@ from citecheck.model import Claim, Digest, Document, Finding, Severity
 from citecheck.outlets import Registry, bundled
 from citecheck.reading import read_file, read_text
 from citecheck.rules import Context, run
+
+if TYPE_CHECKING:
+    from citecheck.gate.waivers import Waived, Waiver
 
 _DIGEST_TITLE = re.compile(
     r"\b(?:digest|issue|edition|briefing|roundup|round-up|as of|for)\b", re.I
@@ -28,6 +32,8 @@ class Report:
     digest: Digest
     findings: list[Finding]
     config: Config = field(repr=False, default_factory=Config)
+    waived: list[Waived] = field(default_factory=list)  # accepted findings, kept for reports
+    unused_waivers: list[Waiver] = field(default_factory=list)  # waivers that matched nothing
 
     @property
     def claims(self) -> list[Claim]:

@@ -20,6 +20,10 @@ class Renderer(Protocol):
 FORMATS: dict[str, str] = {
     "text": "citecheck.output.text",
     "json": "citecheck.output.json",
+    "github": "citecheck.output.github",
+    "sarif": "citecheck.output.sarif",
+    "junit": "citecheck.output.junit",
+    "markdown": "citecheck.output.markdown",
 }
 
 

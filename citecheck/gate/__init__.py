@@ -1,0 +1,56 @@
+"""Gates between linting and reporting: waivers, baselines and changed lines.
+
+Each gate narrows the findings of a run so CI can block new anomalies
+without failing on every old one. They match findings by fingerprint
+(rule, offending text, claim), never by line number, so moving lines
+around does not wake up old findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from citecheck.config import Config
+    from citecheck.linter import Report
+
+
+def apply(
+    reports: Sequence[Report],
+    config: Config,
+    *,
+    baseline: str | None = None,
+    diff_base: str | None = None,
+) -> None:
+    """Waive, then drop baselined findings, then keep only changed lines (in place)."""
+    if config.waivers:
+        from citecheck.gate.waivers import apply_waivers
+
+        apply_waivers(reports, config.waivers)
+    if baseline is not None:
+        from citecheck.gate.baseline import load, subtract
+
+        subtract(reports, load(baseline))
+    if diff_base is not None:
+        from citecheck.gate.diffbase import keep_changed
+
+        keep_changed(reports, diff_base)
+
+
+def write_baseline(reports: Sequence[Report], config: Config, path: str) -> int:
+    """Record the run's findings (waived ones need no baseline); returns how many."""
+    from citecheck.gate.baseline import write
+
+    apply(reports, config)
+    return write(path, reports)
+
+
+def unused_waiver_lines(reports: Sequence[Report]) -> list[str]:
+    """One warning line per stale waiver, for stderr."""
+    seen = dict.fromkeys(w for r in reports for w in r.unused_waivers)
+    return [
+        f"citecheck: {w.source or 'config'}: warning: waiver {w.describe()} matches no "
+        "finding; remove it or update it"
+        for w in seen
+    ]

@@ -1,0 +1,71 @@
+"""Changed lines only: gate a pull request on what it touched.
+
+`--diff-base REV` keeps the findings on lines added or changed since REV
+(compared with the working tree, as `git diff REV` does). A digest that did
+not exist at REV is new in every line.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from citecheck.errors import CitecheckError
+
+if TYPE_CHECKING:
+    from citecheck.linter import Report
+
+_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
+
+
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(
+            ["git", "-C", str(folder), *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            check=False,
+        )
+    except FileNotFoundError:
+        raise CitecheckError("--diff-base needs git, and git is not installed") from None
+
+
+def changed_lines(path: str, rev: str) -> set[int] | None:
+    """Line numbers added or changed since `rev`; None when the whole file is new."""
+    if path.startswith("<"):
+        raise CitecheckError("--diff-base cannot check stdin: name the file", path)
+    file = Path(path).resolve()
+    folder, name = file.parent, file.name
+    if _git(folder, "rev-parse", "--show-toplevel").returncode != 0:
+        raise CitecheckError("--diff-base: not inside a git repository", path)
+    if _git(folder, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode != 0:
+        raise CitecheckError(f"--diff-base: unknown git revision {rev!r}", path)
+    if _git(folder, "cat-file", "-e", f"{rev}:./{name}").returncode != 0:
+        return None
+    diff = _git(folder, "diff", "--no-color", "--no-ext-diff", "-U0", rev, "--", name)
+    if diff.returncode != 0:
+        raise CitecheckError(f"--diff-base: git diff failed: {diff.stderr.strip()}", path)
+    lines: set[int] = set()
+    for match in _HUNK.finditer(diff.stdout):
+        start, count = int(match.group(1)), int(match.group(2) or 1)
+        lines.update(range(start, start + count))
+    return lines
+
+
+def keep_changed(reports: Sequence[Report], rev: str) -> None:
+    """Keep, in place, only findings that touch a changed line."""
+    for report in reports:
+        lines = changed_lines(report.path, rev)
+        if lines is None:
+            continue
+        report.findings = [
+            f
+            for f in report.findings
+            if any(n in lines for n in range(f.line, max(f.line, f.end_line) + 1))
+        ]
+        report.waived = [w for w in report.waived if w.finding.line in lines]
