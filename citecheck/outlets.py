@@ -12,7 +12,7 @@ import difflib
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 if sys.version_info >= (3, 11):
@@ -50,6 +50,7 @@ _SPACE = re.compile(r"\s+")
 _FLOOR = 0.6  # below this similarity a known name is no useful suggestion
 
 
+@lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
     key = _SPACE.sub(" ", name.strip(" \t\n.,;:'\"“”‘’")).replace("’", "'").casefold()
     return key.removeprefix("the ")
@@ -62,6 +63,7 @@ class Registry:
 
     def __post_init__(self) -> None:
         self._closest: dict[str, tuple[Outlet, str, float] | None] = {}
+        self._kinds_of: dict[str, tuple[str, Kind | None]] = {}
         self._by_key: dict[str, Outlet] = {}
         for outlet in self.outlets:
             for written in (outlet.name, *outlet.aliases):
@@ -106,6 +108,11 @@ class Registry:
 
     def split_kind(self, written: str) -> tuple[str, Kind | None]:
         """`RT live broadcast` -> (`RT`, live broadcast). Known outlet names win."""
+        if written not in self._kinds_of:
+            self._kinds_of[written] = self._split_kind(written)
+        return self._kinds_of[written]
+
+    def _split_kind(self, written: str) -> tuple[str, Kind | None]:
         if self.lookup(written) is not None:
             return written, None
         lowered = written.casefold()

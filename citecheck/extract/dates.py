@@ -39,15 +39,25 @@ FULL_DATE = re.compile(
 )
 
 _PARTS = re.compile(r"\d+")
+_NOWHERE = Span(0, 0)
 _LONG = re.compile(rf"({_MONTH})\.? (\d{{1,2}})(?:st|nd|rd|th)?(?:,? (\d{{4}}))?", re.I)
 _LONG_DAY_FIRST = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})\.?(?:,? (\d{{4}}))?", re.I)
 
 
 def parse_date(text: str, span: Span, order: str = "mdy") -> ParsedDate:
     """Parse one date token as written in a citation."""
+    value, style, problem = _parse(text, order)
+    return ParsedDate(text, span, value, style, problem)
+
+
+@lru_cache(maxsize=8192)
+def _parse(text: str, order: str) -> tuple[dt.date | None, str | None, str | None]:
+    # Digests repeat the same few dates hundreds of times; parse each once.
     if text[:1].isdigit() and not _LONG_DAY_FIRST.fullmatch(text):
-        return _parse_numeric(text, span, order)
-    return _parse_long(text, span)
+        parsed = _parse_numeric(text, _NOWHERE, order)
+    else:
+        parsed = _parse_long(text, _NOWHERE)
+    return parsed.value, parsed.style, parsed.problem
 
 
 def _parse_numeric(text: str, span: Span, order: str) -> ParsedDate:
