@@ -29,18 +29,27 @@ _MARKDOWN_HINT = re.compile(r"^(?:#{1,6} |\s*[-*+] |---\s*$)|\]\(https?://", re.
 
 def read_file(path: str | Path, format: str | None = None) -> Document:
     """Read a digest from disk; unreadable input raises `CitecheckError`."""
+    return read_bytes(read_raw(path), path=str(path), format=format)
+
+
+def read_raw(path: str | Path) -> bytes:
+    """A file's bytes, or `CitecheckError` with one clear line."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise CitecheckError("no such file", name) from None
     except IsADirectoryError:
         raise CitecheckError("is a directory", name) from None
     except OSError as exc:
         raise CitecheckError(f"cannot read: {exc.strerror or exc}", name) from None
-    decoded = decode(data, name)
-    fmt = format or EXTENSIONS.get(Path(name).suffix.lower())
-    document = read_text(decoded.text, path=name, format=fmt)
+
+
+def read_bytes(data: bytes, *, path: str, format: str | None = None) -> Document:
+    """Read a digest's raw bytes, as `read_file` would find them on disk."""
+    decoded = decode(data, path)
+    fmt = format or EXTENSIONS.get(Path(path).suffix.lower())
+    document = read_text(decoded.text, path=path, format=fmt)
     document.encoding = decoded.encoding
     if decoded.fallback:
         document.notes.insert(
