@@ -43,6 +43,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lint.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
     add_gate_options(lint)
+    lint.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    lint.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes as a unified diff and write nothing (exit 1 if any)",
+    )
+    lint.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix or --diff, also apply fixes inferred from context",
+    )
 
     commands.add_parser("rules", help="list every rule").add_argument(
         "--format", choices=("text", "json"), default="text"
@@ -208,7 +219,12 @@ def cmd_lint(args: argparse.Namespace) -> int:
             f"--format: unknown format {args.format!r} (choose from {', '.join(FORMATS)})"
         )
     config = load_config(args)
-    reports = lint_paths(collect(args.paths, config.paths), config)
+    paths = collect(args.paths, config.paths)
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise CitecheckError("--unsafe-fixes needs --fix or --diff")
+    if args.diff:
+        return diff_paths(paths, config, unsafe=args.unsafe_fixes)
+    reports = fix_paths(paths, config, args.unsafe_fixes) if args.fix else lint_paths(paths, config)
     from citecheck import gate
 
     if args.write_baseline:
@@ -233,6 +249,38 @@ def cmd_lint(args: argparse.Namespace) -> int:
     else:
         stream.write(text)
     return EXIT_FINDINGS if any(r.fails() for r in reports) else EXIT_OK
+
+
+def fix_paths(paths: Sequence[str], config, unsafe: bool) -> list:
+    """Fix digests in place; ledgers are only linted. Returns what remains."""
+    from citecheck.fix import fix_file, summary
+
+    reports, results = [], []
+    for name in paths:
+        if name == "-":
+            raise CitecheckError("cannot fix stdin in place; use --diff", "<stdin>")
+        if Path(name).name in LEDGER_NAMES:
+            reports.extend(lint_paths([name], config))
+            continue
+        results.append(fix_file(name, config, unsafe=unsafe))
+        reports.append(results[-1].report)
+    print(f"citecheck: {summary(results)}", file=sys.stderr)
+    return reports
+
+
+def diff_paths(paths: Sequence[str], config, unsafe: bool) -> int:
+    from citecheck.fix import fix, fix_file, summary
+
+    results = [
+        fix(lint_paths([name], config)[0], unsafe=unsafe)
+        if name == "-"
+        else fix_file(name, config, unsafe=unsafe, write=False)
+        for name in paths
+        if Path(name).name not in LEDGER_NAMES
+    ]
+    sys.stdout.write("".join(r.diff() for r in results))
+    print(f"citecheck: {summary(results, dry_run=True)}", file=sys.stderr)
+    return EXIT_FINDINGS if any(r.changed for r in results) else EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
