@@ -156,7 +156,9 @@ def fix(report: Report, *, unsafe: bool = False, passes: int = MAX_PASSES) -> Fi
     return result
 
 
-def fix_file(path: str, config: Config, *, unsafe: bool = False, write: bool = True) -> FixResult:
+def fix_file(
+    path: str, config: Config | None = None, *, unsafe: bool = False, write: bool = True
+) -> FixResult:
     """Fix a digest on disk; with `write`, replace it atomically if anything changed.
 
     The file is left alone, and `CitecheckError` raised, when it is read-only
@@ -165,7 +167,8 @@ def fix_file(path: str, config: Config, *, unsafe: bool = False, write: bool = T
     from citecheck.atomic import write_bytes
 
     raw = read_raw(path)
-    result = fix(lint_document(read_bytes(raw, path=path), config), unsafe=unsafe)
+    document = read_bytes(raw, path=path)
+    result = fix(lint_document(document, config or Config()), unsafe=unsafe)
     if write and result.changed:
         write_bytes(path, result.data(), expect=raw)
     return result

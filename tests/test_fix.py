@@ -247,3 +247,9 @@ def test_a_fixed_file_reads_back_as_linted(tmp_path: Path) -> None:
     result = fix_file(str(path), CONFIG)
     assert [n.kind for n in result.report.document.notes] == ["encoding-fallback"]
     assert "S003" in [f.code for f in result.remaining]
+
+
+def test_fix_file_needs_no_config(tmp_path: Path) -> None:
+    path = tmp_path / "digest.txt"
+    path.write_text(DIGEST, encoding="utf-8")
+    assert fix_file(str(path)).text == FIXED
