@@ -31,7 +31,7 @@ def run(*args: str, cwd: Path = ROOT, stdin: str | None = None) -> subprocess.Co
 
 @pytest.fixture
 def example(tmp_path: Path) -> Path:
-    return Path(shutil.copy(ROOT / EXAMPLE, tmp_path / "digest.txt"))
+    return Path(shutil.copyfile(ROOT / EXAMPLE, tmp_path / "digest.txt"))
 
 
 def test_diff_of_the_example_is_the_one_in_the_readme() -> None:

@@ -47,7 +47,7 @@ sys.exit(main(["lint", "--fix", sys.argv[2]]))
 
 
 def test_killed_while_writing_leaves_the_original_untouched(tmp_path: Path) -> None:
-    digest = Path(shutil.copy(EXAMPLE, tmp_path / "digest.txt"))
+    digest = Path(shutil.copyfile(EXAMPLE, tmp_path / "digest.txt"))
     original = digest.read_bytes()
     flag = tmp_path / "flag"
     process = subprocess.Popen(
