@@ -27,7 +27,7 @@ FIXED = (
     "Digest of 04.12.17\n"
     "\n"
     "• Lavrov said Russia was worried. (Reuters, 04.12.17, AP, 04.12.17)\n"
-    "• Tillerson: “ Our meeting today comes at an important moment.” (NBC, 04.12.17)\n"
+    "• Tillerson: “Our meeting today comes at an important moment.” (NBC, 04.12.17)\n"
 )
 
 
@@ -222,7 +222,7 @@ def test_the_diff_is_unified_and_marks_a_missing_final_newline() -> None:
         "-• Tillerson: ” Our meeting today comes at an important moment.” (NBC, 04.12.17)",
         "\\ No newline at end of file",
         "+• Lavrov said Russia was worried. (Reuters, 04.12.17, AP, 04.12.17)",
-        "+• Tillerson: “ Our meeting today comes at an important moment.” (NBC, 04.12.17)",
+        "+• Tillerson: “Our meeting today comes at an important moment.” (NBC, 04.12.17)",
         "\\ No newline at end of file",
     ]
 

@@ -115,9 +115,9 @@ def test_wrong_way_quote_fires_with_a_safe_fix():
     finding = only(text, "Q003")
     assert (finding.line, finding.column, finding.end_column) == (1, 14, 15)
     assert finding.message == "quotation opened with the closing mark ”"
-    assert finding.suggestion == "write “"
+    assert finding.suggestion == "write “, against the first word"
     assert finding.fix is not None and finding.fix.safe
-    assert fixed(text, finding).startswith("• Tillerson: “ Our meeting")
+    assert fixed(text, finding).startswith("• Tillerson: “Our meeting")
     assert "Q002" not in codes(text)
 
 

@@ -120,7 +120,7 @@ class WrongWayQuote(Rule):
     ```
 
     ## Fix
-    Use the opening mark `“`. Safe to fix.
+    Use the opening mark `“`, against the word it opens. Safe to fix.
     """
 
     code = "Q003"
@@ -132,8 +132,13 @@ class WrongWayQuote(Rule):
     def check(self, ctx: Context) -> Iterator[Finding]:
         for block, marks in ctx.digest.marks:
             for index in marks.wrong_way_quotes:
+                gap = len(block.text[index + 1 :]) - len(block.text[index + 1 :].lstrip(" "))
                 yield self.finding(
-                    ctx, block.span(index, index + 1), suggestion="write “", replacement="“"
+                    ctx,
+                    block.span(index, index + 1),
+                    suggestion="write “, against the first word",
+                    replacement="“",
+                    fix_span=block.span(index, index + 1 + gap),
                 )
 
 
