@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import json
 import re
+import warnings
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
@@ -116,6 +117,14 @@ _CHALLENGE_MARKS = (
 )
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:·•]\s+")
 _SPACE = re.compile(r"\s+")
+_FURNITURE_TAGS = {"nav", "aside", "footer"}
+_HOUR = 3600
+TZ_NAMES = {  # abbreviations bylines print; dateutil knows only UTC/GMT by itself
+    "UTC": 0, "GMT": 0, "Z": 0, "BST": _HOUR, "CET": _HOUR, "CEST": 2 * _HOUR,
+    "EET": 2 * _HOUR, "EEST": 3 * _HOUR, "MSK": 3 * _HOUR, "EST": -5 * _HOUR,
+    "EDT": -4 * _HOUR, "CST": -6 * _HOUR, "CDT": -5 * _HOUR, "MST": -7 * _HOUR,
+    "MDT": -6 * _HOUR, "PST": -8 * _HOUR, "PDT": -7 * _HOUR,
+}  # fmt: skip
 
 
 def extract_page(html: str, url: str) -> Page:
@@ -154,8 +163,14 @@ def parse_timestamp(text: str) -> dt.datetime | dt.date | None:
         if re.match(r"\d{4}-\d{2}-\d{2}", text):
             value = dateutil_parser.isoparse(text.replace(" ", "T", 1))
         else:
-            first = dateutil_parser.parse(text, default=dt.datetime(1900, 1, 1))
-            second = dateutil_parser.parse(text, default=dt.datetime(1904, 2, 2, 7, 7))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # an unknown zone name: keep the local time
+                first = dateutil_parser.parse(
+                    text, default=dt.datetime(1900, 1, 1), tzinfos=TZ_NAMES
+                )
+                second = dateutil_parser.parse(
+                    text, default=dt.datetime(1904, 2, 2, 7, 7), tzinfos=TZ_NAMES
+                )
             if first.date() != second.date():
                 return None  # a part of the date is missing
             value = first if (first.hour, first.minute) == (second.hour, second.minute) else None
@@ -239,7 +254,7 @@ def _dates(
             published = _signal(json.loads(metas["parsely-page"]).get("pub_date"), "parsely-page")
     for prop, label in (("datePublished", "published"), ("dateModified", "modified")):
         for tag in soup.find_all(attrs={"itemprop": prop}):
-            if tag.name == "meta":
+            if tag.name == "meta" or _in_furniture(tag):
                 continue
             value = tag.get("datetime") or tag.get("content") or tag.get_text(" ", strip=True)
             found = _signal(value, f'itemprop="{prop}"')
@@ -249,7 +264,7 @@ def _dates(
                 modified = modified or found
     for tag in soup.find_all("time"):
         stamp = tag.get("datetime")
-        if not stamp:
+        if not stamp or _in_furniture(tag):
             continue
         context = " ".join([tag.get_text(" ", strip=True), *_classes(tag), *_classes(tag.parent)])
         if _MODIFIED_WORDS.search(context) and not _PUBLISHED_WORDS.search(context):
@@ -257,11 +272,31 @@ def _dates(
         else:
             published = published or _signal(stamp, "<time datetime>")
     published = published or _url_date(url)
-    if published is None or modified is None:
-        byline_published, byline_modified = _byline(soup)
-        published = published or byline_published
-        modified = modified or byline_modified
+    byline_published, byline_modified = _byline(soup)
+    if published is not None and byline_published is not None and _utc(published):
+        if byline_published.day == published.day - dt.timedelta(days=1):
+            published = DateSignal(
+                byline_published.value, f"byline, local date of {published.source}"
+            )
+    published = published or byline_published
+    modified = modified or byline_modified
     return published, modified
+
+
+def _utc(signal: DateSignal) -> bool:
+    value = signal.value
+    return isinstance(value, dt.datetime) and value.utcoffset() == dt.timedelta(0)
+
+
+def _in_furniture(tag: Tag) -> bool:
+    """Is the tag inside navigation, an aside, a footer, comments or a "most read" box?"""
+    node: Tag | None = tag
+    while isinstance(node, Tag) and node.name not in ("body", "[document]"):
+        hints = " ".join(_classes(node))
+        if node.name in _FURNITURE_TAGS or (hints and _BOILERPLATE.search(hints)):
+            return True
+        node = node.parent
+    return False
 
 
 def _classes(tag: Tag | None) -> list[str]:
@@ -295,7 +330,7 @@ def _byline(soup: BeautifulSoup) -> tuple[DateSignal | None, DateSignal | None]:
     published = modified = None
     for tag in soup.find_all(True):
         hints = " ".join(_classes(tag))
-        if not hints or not _BYLINE_HINT.search(hints) or _BOILERPLATE.search(hints):
+        if not hints or not _BYLINE_HINT.search(hints) or _in_furniture(tag):
             continue
         text = _SPACE.sub(" ", tag.get_text(" ", strip=True))
         if len(text) > 300:
@@ -352,7 +387,7 @@ def _site_name(
 
 
 def _canonical(soup: BeautifulSoup, metas: dict[str, str]) -> str | None:
-    link = soup.find("link", rel=lambda r: r and "canonical" in [x.lower() for x in r])
+    link = soup.find("link", rel=lambda r: bool(r) and r.lower() == "canonical")
     if link and link.get("href"):
         return link["href"].strip()
     return metas.get("og:url")
