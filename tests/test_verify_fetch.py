@@ -7,9 +7,9 @@ import gzip
 import pytest
 import requests
 import responses
+from verify_support import fetcher, options
 
 from citecheck.verify.fetch import decode
-from verify_support import fetcher, options
 
 URL = "https://news.example/2017/04/12/story.html"
 HTML = "<html><head><title>Story</title></head><body><p>Hello.</p></body></html>"

@@ -273,11 +273,13 @@ def _dates(
             published = published or _signal(stamp, "<time datetime>")
     published = published or _url_date(url)
     byline_published, byline_modified = _byline(soup)
-    if published is not None and byline_published is not None and _utc(published):
-        if byline_published.day == published.day - dt.timedelta(days=1):
-            published = DateSignal(
-                byline_published.value, f"byline, local date of {published.source}"
-            )
+    if (
+        published is not None
+        and byline_published is not None
+        and _utc(published)
+        and byline_published.day == published.day - dt.timedelta(days=1)
+    ):
+        published = DateSignal(byline_published.value, f"byline, local date of {published.source}")
     published = published or byline_published
     modified = modified or byline_modified
     return published, modified
