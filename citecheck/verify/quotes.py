@@ -57,8 +57,9 @@ def search(quote: str, text: str) -> Match:
     score = sum(s * len(p.split()) for (s, _), p in zip(scores, parts, strict=True)) / words
     if words < FUZZY_MIN_WORDS:
         score = min(score, FOUND - 0.01)
-    best_part = max(zip(scores, parts, strict=True), key=lambda item: len(item[1]))
-    return Match(round(score, 3), _sentence_around(text, best_part[0][1]) or best_part[0][1])
+    (_, window), part = max(zip(scores, parts, strict=True), key=lambda item: len(item[1]))
+    anchor = window if score >= FOUND else part  # a near miss lies where its window is
+    return Match(round(score, 3), _sentence_around(text, anchor) or window)
 
 
 def _best_window(part: str, haystack: str) -> tuple[float, str]:
