@@ -6,13 +6,13 @@ import json
 
 import pytest
 import responses
+from verify_support import fetcher, options
 
 from citecheck.config import Config
 from citecheck.linter import lint
 from citecheck.rules import find_rule
 from citecheck.verify.checks import verify_reports
 from citecheck.verify.command import parse_remap
-from verify_support import fetcher, options
 
 WAPO = "https://www.washingtonpost.com/world/2017/04/12/tillerson-moscow.html"
 QUOTE = "The current state of U.S.-Russia relations is at a low point"
@@ -252,8 +252,10 @@ def test_rate_limits_and_server_errors_are_never_cached(tmp_path, status):
 @responses.activate
 def test_identical_urls_are_fetched_once(tmp_path):
     serve()
-    text = digest() + f"- Tillerson again: relations are poor. ([Washington Post]({WAPO}), 04.12.17)\n"
-    report, summary = verify(text, tmp_path)
+    text = (
+        digest() + f"- Tillerson again: relations are poor. ([Washington Post]({WAPO}), 04.12.17)\n"
+    )
+    _, summary = verify(text, tmp_path)
     assert len(responses.calls) == 1 and summary.checked == 2
 
 
@@ -272,3 +274,33 @@ def test_verify_rules_are_documented_and_findable():
     rule = find_rule("V009")
     assert rule is not None and rule.name == "page-date-mismatch"
     assert json.dumps(rule.doc())
+
+
+def test_readme_verify_rule_table_matches_the_rules():
+    from pathlib import Path
+
+    from citecheck.rules import VERIFY_RULES
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    table = readme.split("<!-- verify-rules-table")[1].split("<!-- /verify-rules-table -->")[0]
+    rows = [
+        tuple(cell.strip() for cell in line.strip("|").split("|"))[:3]
+        for line in table.splitlines()
+        if line.startswith("| V")
+    ]
+    assert rows == [(r.code, r.name, r.severity.value) for r in VERIFY_RULES]
+
+
+def test_lint_and_rules_never_load_the_verify_machinery(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "d.md"
+    path.write_text(digest(), "utf-8")
+    code = (
+        "import sys; from citecheck.cli import main\n"
+        f"main(['lint', {str(path)!r}]); main(['rules']); main(['rule', 'V001'])\n"
+        "loaded = {'requests', 'bs4', 'urllib3', 'citecheck.verify'} & set(sys.modules)\n"
+        "assert not loaded, loaded"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
