@@ -34,7 +34,6 @@ class Summary:
     problems: int = 0
     unverifiable: int = 0
     from_cache: int = 0
-    requests: int = 0
 
     def line(self) -> str:
         return (
@@ -60,8 +59,8 @@ def verify_reports(
     fetcher = fetcher or Fetcher(options)
     cache = Cache(options.cache_dir, options.cache_ttl, options.allow_private)
     summary = Summary()
-    requests = {id(c): options.remap(c.citation.url) for _, c in cited}
-    bar = Progress(len(set(requests.values())), progress)
+    targets = {id(c): options.remap(c.citation.url) for _, c in cited}
+    bar = Progress(len(set(targets.values())), progress)
 
     def work(url: str) -> Fetched:
         if not options.refresh:
@@ -71,13 +70,12 @@ def verify_reports(
         if options.offline:
             return Fetched(url, url, problem="offline", detail="not in the cache (--offline)")
         fetched = fetcher.fetch(url)
-        summary.requests += 1 + len(fetched.chain)
         cache.put(fetched)
         return fetched
 
     try:
         fetched = run_all(
-            requests.values(),
+            targets.values(),
             work,
             limit=options.max_concurrency,
             per_host=options.per_host,
@@ -93,7 +91,7 @@ def verify_reports(
                     continue
                 url = c.citation.url
                 assert url is not None
-                result = fetched[requests[id(c)]]
+                result = fetched[targets[id(c)]]
                 key = (result.url, url)
                 if key not in pages:
                     pages[key] = extract_page(result.text, url) if result.text else None
