@@ -47,7 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="fetch the cited pages and check them")
     verify.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
     add_common_options(verify)
-    verify.add_argument("--format", default="text", help="text (default) or json")
+    verify.add_argument(
+        "--format", default="text", help="text (default), json, github, sarif, junit or markdown"
+    )
     verify.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
     add_verify_options(verify)
 
