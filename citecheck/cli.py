@@ -55,6 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --fix or --diff, also apply fixes inferred from context",
     )
 
+    verify = commands.add_parser("verify", help="fetch the cited pages and check them")
+    verify.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    add_common_options(verify)
+    verify.add_argument(
+        "--format", default="text", help="text (default), json, github, sarif, junit or markdown"
+    )
+    verify.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
+    add_verify_options(verify)
+
     commands.add_parser("rules", help="list every rule").add_argument(
         "--format", choices=("text", "json"), default="text"
     )
@@ -109,6 +118,34 @@ def add_gate_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--diff-base", metavar="REV", help="report only findings on lines changed since git REV"
     )
+
+
+def add_verify_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="fetch loopback, private and link-local addresses too (local mirrors, tests)",
+    )
+    parser.add_argument(
+        "--remap",
+        action="append",
+        default=[],
+        metavar="'REGEX REPLACEMENT'",
+        help="send requests for matching URLs elsewhere (re.sub syntax); repeatable",
+    )
+    parser.add_argument("--cache-dir", metavar="DIR", help="default: .citecheck-cache")
+    parser.add_argument("--cache-ttl", type=float, metavar="SECONDS", help="default: 86400")
+    parser.add_argument("--offline", action="store_true", help="answer from the cache only")
+    parser.add_argument("--refresh", action="store_true", help="ignore the cache")
+    parser.add_argument(
+        "--archive", action="store_true", help="suggest Wayback snapshots for dead links"
+    )
+    parser.add_argument("--timeout", type=float, metavar="SECONDS", help="connect and read")
+    parser.add_argument("--deadline", type=float, metavar="SECONDS", help="per URL; default 30")
+    parser.add_argument("--retries", type=int, metavar="N", help="default: 2")
+    parser.add_argument("--max-concurrency", type=int, metavar="N", help="default: 8")
+    parser.add_argument("--max-per-host", type=int, metavar="N", help="default: 2")
+    parser.add_argument("--max-bytes", type=int, metavar="N", help="default: 5 MB")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -283,8 +320,14 @@ def diff_paths(paths: Sequence[str], config, unsafe: bool) -> int:
     return EXIT_FINDINGS if any(r.changed for r in results) else EXIT_OK
 
 
+def cmd_verify(args: argparse.Namespace) -> int:
+    from citecheck.verify.command import run
+
+    return run(args)
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
-    from citecheck.rules import RULES
+    from citecheck.rules import ALL_RULES
 
     if args.format == "json":
         import json
@@ -297,11 +340,11 @@ def cmd_rules(args: argparse.Namespace) -> int:
                 "fix": r.fix_safety,
                 "summary": r.summary(),
             }
-            for r in RULES
+            for r in ALL_RULES
         ]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return EXIT_OK
-    for r in RULES:
+    for r in ALL_RULES:
         print(f"{r.code}  {r.name:<26} {r.severity.value:<8} {r.fix_safety:<7} {r.summary()}")
     return EXIT_OK
 
@@ -328,7 +371,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     )
 
 
-COMMANDS = {"lint": cmd_lint, "rules": cmd_rules, "rule": cmd_rule, "extract": cmd_extract}
+COMMANDS = {
+    "lint": cmd_lint,
+    "verify": cmd_verify,
+    "rules": cmd_rules,
+    "rule": cmd_rule,
+    "extract": cmd_extract,
+}
 
 
 if __name__ == "__main__":

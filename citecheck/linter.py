@@ -34,6 +34,7 @@ class Report:
     config: Config = field(repr=False, default_factory=Config)
     waived: list[Waived] = field(default_factory=list)  # accepted findings, kept for reports
     unused_waivers: list[Waiver] = field(default_factory=list)  # waivers that matched nothing
+    verification: list = field(repr=False, default_factory=list)  # LinkChecks, from `verify`
 
     @property
     def claims(self) -> list[Claim]:

@@ -32,6 +32,7 @@ from citecheck.rules.text import (
     UncitedQuote,
     WrongWayQuote,
 )
+from citecheck.rules.verify import VERIFY_RULES
 
 RULES: tuple[type[Rule], ...] = (
     MalformedDate,
@@ -61,8 +62,19 @@ RULES: tuple[type[Rule], ...] = (
     PageFurniture,
     EncodingFallback,
 )
+ALL_RULES = RULES + VERIFY_RULES  # what `citecheck rules` lists; verify rules run only in verify
 
-__all__ = ["RULES", "Context", "Rule", "find_rule", "matches", "run", "selected"]
+__all__ = [
+    "ALL_RULES",
+    "RULES",
+    "VERIFY_RULES",
+    "Context",
+    "Rule",
+    "find_rule",
+    "matches",
+    "run",
+    "selected",
+]
 
 
 def matches(rule: type[Rule], selector: str) -> bool:
@@ -76,23 +88,25 @@ def matches(rule: type[Rule], selector: str) -> bool:
 
 
 def unknown_selectors(selectors: tuple[str, ...]) -> list[str]:
-    return [s for s in selectors if not any(matches(r, s) for r in RULES)]
+    return [s for s in selectors if not any(matches(r, s) for r in ALL_RULES)]
 
 
-def selected(config: Config) -> list[type[Rule]]:
-    chosen = [r for r in RULES if not config.select or any(matches(r, s) for s in config.select)]
+def selected(config: Config, rules: tuple[type[Rule], ...] = RULES) -> list[type[Rule]]:
+    chosen = [r for r in rules if not config.select or any(matches(r, s) for s in config.select)]
     return [r for r in chosen if not any(matches(r, s) for s in config.ignore)]
 
 
 def find_rule(key: str) -> type[Rule] | None:
     key = key.strip()
-    return next((r for r in RULES if r.code.upper() == key.upper() or r.name == key.lower()), None)
+    return next(
+        (r for r in ALL_RULES if r.code.upper() == key.upper() or r.name == key.lower()), None
+    )
 
 
-def run(ctx: Context) -> list[Finding]:
+def run(ctx: Context, rules: tuple[type[Rule], ...] = RULES) -> list[Finding]:
     findings: list[Finding] = []
     overrides = ctx.config.severity
-    for rule_class in selected(ctx.config):
+    for rule_class in selected(ctx.config, rules):
         rule = rule_class()
         severity = overrides.get(rule.code) or overrides.get(rule.name)
         for finding in rule.check(ctx):

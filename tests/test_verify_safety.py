@@ -1,0 +1,113 @@
+"""The safety model: which addresses are refused, and that connections go where checked."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
+
+import pytest
+from verify_support import fetcher, options, resolver
+
+from citecheck.verify.safety import Guard, NotResolved, Refused, address_problem
+
+
+@pytest.mark.parametrize(
+    ("address", "kind"),
+    [
+        ("127.0.0.1", "loopback"),
+        ("127.8.9.10", "loopback"),
+        ("::1", "loopback"),
+        ("10.1.2.3", "private"),
+        ("172.16.0.1", "private"),
+        ("192.168.1.1", "private"),
+        ("fd00::1", "private"),
+        ("169.254.169.254", "link-local"),
+        ("fe80::1", "link-local"),
+        ("100.64.0.1", "carrier-grade NAT"),
+        ("224.0.0.1", "multicast"),
+        ("ff02::1", "multicast"),
+        ("0.0.0.0", "unspecified"),
+        ("::", "unspecified"),
+        ("240.0.0.1", "reserved"),
+        ("::ffff:127.0.0.1", "loopback"),
+        ("::ffff:169.254.169.254", "link-local"),
+    ],
+)
+def test_unsafe_addresses_are_named(address, kind):
+    assert kind in (address_problem(address) or "")
+
+
+@pytest.mark.parametrize("address", ["93.184.216.34", "8.8.8.8", "2606:4700::6810:84e5"])
+def test_public_addresses_pass(address):
+    assert address_problem(address) is None
+
+
+def test_a_host_with_any_unsafe_address_is_refused():
+    def mixed(host, port, **kwargs):
+        return [
+            (2, 1, 6, "", ("93.184.216.34", port)),
+            (2, 1, 6, "", ("10.0.0.5", port)),
+        ]
+
+    with pytest.raises(Refused, match=r"10\.0\.0\.5"):
+        Guard(False, mixed).check_url("https://rebind.example/")
+
+
+def test_allow_private_lets_loopback_through():
+    assert Guard(True, resolver()).check_url("http://127.0.0.1:8000/") == "127.0.0.1"
+
+
+def test_unresolvable_host():
+    with pytest.raises(NotResolved):
+        Guard(False, resolver()).check_url("https://nx.example/")
+
+
+@pytest.mark.parametrize(
+    "url", ["ftp://example.org/", "javascript:alert(1)", "mailto:a@b.org", "http:///path"]
+)
+def test_other_schemes_and_hostless_urls_are_refused(url):
+    with pytest.raises(Refused):
+        Guard(False, resolver()).check_url(url)
+
+
+class _Echo(BaseHTTPRequestHandler):
+    hosts: ClassVar[list[str]] = []
+
+    def do_GET(self):
+        self.hosts.append(self.headers["Host"])
+        body = b"<html><body><p>pinned</p></body></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_the_connection_goes_to_the_checked_address_and_keeps_the_host_name():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        table = {"outlet.test": "127.0.0.1"}
+        fetch = fetcher(options(allow_private=True), table)
+        result = fetch.fetch(f"http://outlet.test:{port}/story")
+        assert result.problem is None and "pinned" in result.text
+        assert _Echo.hosts == [f"outlet.test:{port}"]
+        # resolved once, by the guard; the connection used that answer
+        assert fetch.guard._resolver.calls == ["outlet.test"]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_connection_itself_refuses_an_address_the_guard_rejects():
+    fetch = fetcher(options(), {"sneaky.test": "127.0.0.1"})
+    fetch.guard.check_url = lambda url: "93.184.216.34"  # as if the pre-check had passed
+    result = fetch.fetch("http://sneaky.test:1/")
+    assert result.problem == "refused"
+    assert "loopback" in result.detail
