@@ -18,6 +18,7 @@ from citecheck.rules.form import (
     MissingComma,
     OutletWithoutDate,
 )
+from citecheck.rules.ledger import LedgerSchema, LedgerStale
 from citecheck.rules.outlets import (
     InconsistentOutletName,
     LinkOutletMismatch,
@@ -61,6 +62,8 @@ RULES: tuple[type[Rule], ...] = (
     BrokenNumbering,
     PageFurniture,
     EncodingFallback,
+    LedgerSchema,
+    LedgerStale,
 )
 ALL_RULES = RULES + VERIFY_RULES  # what `citecheck rules` lists; verify rules run only in verify
 
