@@ -13,6 +13,8 @@ from citecheck.cli import main
 from citecheck.config import Config
 from citecheck.ledger import lint_ledger
 from citecheck.ledger.build import claim_entries, plain, read_digest
+from citecheck.ledger.files import dumps, parse
+from citecheck.ledger.merge import merge
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -338,3 +340,22 @@ def test_plain_text_lint_does_not_import_the_yaml_library():
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_link_in_the_digest_wins_over_a_curated_url():
+    def entry(url: str | None) -> dict:
+        citation = {"text": "Reuters, 04.12.17", "outlet": "Reuters", "canonical": "Reuters"}
+        citation |= {"kind": "article", "date_text": "04.12.17", "date": None, "url": url}
+        return {"id": "c-00000001", "line": 1, "section": [], "context": [], "speaker": None,
+                "text": "Talks. (Reuters, 04.12.17)", "quotes": [], "event_date": None,
+                "citations": [citation]}  # fmt: skip
+
+    def ledger_with(url: str):
+        document, _ = merge(None, "d.txt", [entry(url)], [])
+        return parse(dumps(document, "claims.yaml"), "claims.yaml")
+
+    kept, _ = merge(ledger_with("https://example.com/found"), "d.txt", [entry(None)], [])
+    assert kept["claims"][0]["citations"][0]["url"] == "https://example.com/found"
+    linked = entry("https://www.reuters.com/linked")
+    replaced, _ = merge(ledger_with("https://example.com/found"), "d.txt", [linked], [])
+    assert replaced["claims"][0]["citations"][0]["url"] == "https://www.reuters.com/linked"
