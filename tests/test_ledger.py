@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+import citecheck
 from citecheck.cli import main
 from citecheck.config import Config
 from citecheck.ledger import lint_ledger
@@ -347,3 +352,27 @@ def test_a_link_in_the_digest_wins_over_a_curated_url():
     linked = entry("https://www.reuters.com/linked")
     replaced, _ = merge(ledger_with("https://example.com/found"), "d.txt", [linked], [])
     assert replaced["claims"][0]["citations"][0]["url"] == "https://www.reuters.com/linked"
+
+
+@settings(max_examples=40, deadline=None)
+@given(note=st.text(min_size=1), url_path=st.text(alphabet="abc/-_?=&%#", max_size=20))
+def test_any_note_and_url_survive_dump_and_re_extraction(note, url_path):
+    url = f"https://example.com/{url_path}"
+    document, _ = merge(None, "d.txt", small_digest_claims(), [])
+    document["claims"][1]["note"] = note
+    document["claims"][1]["citations"][0]["url"] = url
+    reread = parse(dumps(document, "claims.yaml"), "claims.yaml")
+    merged, _ = merge(reread, "d.txt", small_digest_claims(), [])
+    again = parse(dumps(merged, "claims.yaml"), "claims.yaml")
+    assert again["claims"][1]["note"] == note
+    assert again["claims"][1]["citations"][0]["url"] == url
+
+
+@functools.cache
+def _small_digest() -> list[dict]:
+    return claim_entries(citecheck.lint(DIGEST, path="d.txt").digest)
+
+
+def small_digest_claims() -> list[dict]:
+    """Fresh entries each call (merge keeps the dicts it is given), extracted once."""
+    return copy.deepcopy(_small_digest())
