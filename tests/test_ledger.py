@@ -376,3 +376,32 @@ def _small_digest() -> list[dict]:
 def small_digest_claims() -> list[dict]:
     """Fresh entries each call (merge keeps the dicts it is given), extracted once."""
     return copy.deepcopy(_small_digest())
+
+
+def test_comments_of_a_removed_claim_are_kept_with_its_orphan(project, capsys):
+    ledger = project / "claims.yaml"
+    tillerson_id = claim(load(ledger), "Tillerson")["id"]
+    edit(
+        ledger,
+        f"  - id: {tillerson_id}\n",
+        f"  # about Tillerson's claim\n  - id: {tillerson_id}\n",
+    )
+    edit(ledger, "    quotes: []\n", "    quotes: []  # no quotes: paraphrase\n")
+    edit(
+        project / "digest.txt",
+        "    • Russia wants a probe of the chemical attack in Idlib. (TASS, 04.12.17, Bloomberg, 04.12.17)\n",
+        "",
+    )
+
+    code, _, err = run(capsys, "extract")
+
+    assert code == 0
+    assert "1 entry with notes or URLs" in err
+    text = ledger.read_text("utf-8")
+    assert "# about Tillerson's claim" in text
+    assert "# no quotes: paraphrase" in text
+    data = load(ledger)
+    assert all("probe" not in c["text"] for c in data["claims"])
+    assert "probe" in data["orphans"][0]["text"]
+    assert run(capsys, "lint", "claims.yaml")[0] == 0
+    assert run(capsys, "extract", "--check")[0] == 0

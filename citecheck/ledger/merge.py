@@ -135,9 +135,7 @@ def _update(target: CommentedMap, entry: dict) -> list:
         merged.append(kept)
     matched = set(pairs.values())
     lost = [
-        _orphan_citation(c)
-        for i, c in enumerate(old)
-        if i not in matched and _has(c, "url", *CITATION_CURATED)
+        _orphan_citation(c) for i, c in enumerate(old) if i not in matched and _curated_citation(c)
     ]
     old[:] = merged
     target["citations"] = old
@@ -148,33 +146,60 @@ def _has(entry: dict, *keys: str) -> bool:
     return any(entry.get(k) not in (None, "", []) for k in keys)
 
 
+def _commented(node: object, keys: tuple[str, ...] | None = None) -> bool:
+    """Does a person's comment sit in this node (or, given `keys`, on one of those keys)?"""
+    ca = getattr(node, "ca", None)
+    if ca is not None:
+        if keys is not None:
+            return any(_tokens(ca.items.get(k)) for k in keys)
+        if _tokens([ca.comment, list(ca.items.values()), getattr(ca, "end", None)]):
+            return True
+    values = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+    return any(_commented(v) for v in values)
+
+
+def _tokens(found: object) -> bool:
+    if isinstance(found, list):
+        return any(_tokens(item) for item in found)
+    return "#" in str(getattr(found, "value", ""))
+
+
+def _curated_citation(citation: dict) -> bool:
+    return _has(citation, "url", *CITATION_CURATED) or _commented(citation)
+
+
 def _curated(entry: dict) -> bool:
-    return _has(entry, *CLAIM_CURATED) or any(
-        _has(c, "url", *CITATION_CURATED) for c in entry.get("citations") or []
+    return (
+        _has(entry, *CLAIM_CURATED)
+        or _commented(entry)
+        or any(_curated_citation(c) for c in entry.get("citations") or [])
     )
 
 
 def _orphan(entry: CommentedMap) -> CommentedMap:
     """Only what a person wrote survives, in the same node so its comments do too."""
-    for key in [k for k in entry if k not in ("id", "text", *CLAIM_CURATED, "citations")]:
+    keep = ("id", "text", *CLAIM_CURATED, "citations")
+    for key in [k for k in entry if k not in keep and not _commented(entry, (k,))]:
         del entry[key]
-    citations = [
-        _orphan_citation(c)
-        for c in entry.get("citations") or []
-        if _has(c, "url", *CITATION_CURATED)
-    ]
-    if citations:
-        entry["citations"] = CommentedSeq(citations)
+    citations = entry.get("citations") or []
+    kept = [c for c in citations if _curated_citation(c)]
+    if not kept and citations and _tokens(getattr(getattr(citations, "ca", None), "end", None)):
+        kept = [citations[-1]]  # comment lines follow it, and an empty `[]` would drop them
+    if kept and isinstance(citations, CommentedSeq):
+        citations[:] = [_orphan_citation(c) for c in kept]
+    elif kept:
+        entry["citations"] = CommentedSeq(_orphan_citation(c) for c in kept)
     elif "citations" in entry:
         del entry["citations"]
     return entry
 
 
 def _orphan_citation(citation: CommentedMap) -> CommentedMap:
-    for key in [k for k in citation if k not in ("text", "url", *CITATION_CURATED)]:
-        del citation[key]
-    for key in [k for k in citation if k != "text" and citation[k] in (None, "")]:
-        del citation[key]
+    for key in list(citation):
+        if key == "text" or _commented(citation, (key,)):
+            continue
+        if key not in ("url", *CITATION_CURATED) or citation[key] in (None, ""):
+            del citation[key]
     return citation
 
 

@@ -54,12 +54,12 @@ SOURCE = {
     "text": ("str", True),
     "citations": ("citations", True),
 }
-ORPHAN_CITATION = {"text": ("str", True), "url": ("url?", False), "note": ("str?", False)}
+# An orphan is what is left of an entry: what a person wrote, and keys holding comments.
+ORPHAN_CITATION = {key: (kind, key == "text") for key, (kind, _) in CITATION.items()}
 ORPHAN = {
+    **{key: (kind, False) for key, (kind, _) in CLAIM.items()},
     "id": ("str", True),
     "text": ("str", True),
-    "note": ("str?", False),
-    "tags": ("strs", False),
     "citations": ("orphan-citations", False),
 }
 _NESTED = {
