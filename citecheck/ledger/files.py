@@ -32,8 +32,15 @@ class _Representer(RoundTripRepresenter):
         """`url:` with nothing after it: an empty field that invites filling in."""
         return self.represent_scalar("tag:yaml.org,2002:null", "")
 
+    def represent_str(self, data: str):
+        """Line separators (NEL, U+2028/9) read back as spaces unless double-quoted and escaped."""
+        if any(ch in data for ch in "\x85\u2028\u2029"):
+            return self.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+        return super().represent_str(data)
+
 
 _Representer.add_representer(type(None), _Representer.represent_none)
+_Representer.add_representer(str, _Representer.represent_str)
 
 
 def read_text(path: str | Path) -> str:
