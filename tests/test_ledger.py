@@ -406,3 +406,29 @@ def test_comments_of_a_removed_claim_are_kept_with_its_orphan(project, capsys):
     assert "probe" in data["orphans"][0]["text"]
     assert run(capsys, "lint", "claims.yaml")[0] == 0
     assert run(capsys, "extract", "--check")[0] == 0
+
+
+def test_markdown_links_fill_urls_and_win_over_curated_ones(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    digest = tmp_path / "d.md"
+    digest.write_text(
+        "# Talks\n\n## 04.12.17 meeting\n\n"
+        "- Lavrov: talks were “frank.” ([Reuters](https://www.reuters.com/a), 04.12.17)\n"
+        "- Tillerson: a “low point.” (Bloomberg, 04.12.17)\n",
+        "utf-8",
+    )
+    assert run(capsys, "extract", "d.md")[0] == 0
+    ledger = tmp_path / "claims.yaml"
+    edit(
+        ledger,
+        "        url: https://www.reuters.com/a\n",
+        "        url: https://example.com/mine\n",
+    )
+    edit(ledger, "        url:\n", "        url: https://www.bloomberg.com/found\n")
+    assert run(capsys, "extract", "--check")[0] == 1  # the digest's own link disagrees
+
+    assert run(capsys, "extract")[0] == 0
+
+    urls = [c["citations"][0]["url"] for c in load(ledger)["claims"]]
+    assert urls == ["https://www.reuters.com/a", "https://www.bloomberg.com/found"]
+    assert run(capsys, "extract", "--check")[0] == 0
