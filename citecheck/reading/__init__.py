@@ -85,7 +85,7 @@ def read_text(text: str, *, path: str = "<text>", format: str | None = None) -> 
         document.notes.append(
             ReadNote(
                 "boilerplate",
-                f"{len(furniture)} lines of page furniture from line {first.line} "
+                f"{len(furniture)} line{'s' if len(furniture) != 1 else ''} of page furniture from line {first.line} "
                 f"(“{first.text[:40]}”)",
                 Span(first.base, last.base + len(last.text)),
             )
