@@ -87,7 +87,7 @@ def read_text(text: str, *, path: str = "<text>", format: str | None = None) -> 
                 "boilerplate",
                 f"{len(furniture)} line{'s' if len(furniture) != 1 else ''} of page furniture from line {first.line} "
                 f"(“{first.text[:40]}”)",
-                Span(first.base, last.base + len(last.text)),
+                Span(first.base, last.span(0, len(last.text)).end),
             )
         )
     return document
