@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from citecheck.model import Block, Link
-from citecheck.reading.boilerplate import boilerplate_start
+from citecheck.reading.blocks import Chars, finish_block, mark_boilerplate
 
 # fmt: off
 BLOCK_TAGS = frozenset({
@@ -59,19 +59,8 @@ def read_html(source: str) -> tuple[list[Block], dict[str, str]]:
     for event in _events(source, line_starts):
         builder.handle(event)
     builder.flush()
-    blocks = builder.blocks
-    _mark_boilerplate(blocks)
-    return blocks, _head_meta(source)
-
-
-def _mark_boilerplate(blocks: list[Block]) -> None:
-    """Trailing blog furniture ("Leave a Reply", share buttons) is not digest text."""
-    cut = boilerplate_start([block.text for block in blocks])
-    if cut is None:
-        return
-    for block in blocks[cut:]:
-        block.kind = "boilerplate"
-        block.level = 0
+    mark_boilerplate(builder.blocks)
+    return builder.blocks, _head_meta(source)
 
 
 def _head_meta(source: str) -> dict[str, str]:
@@ -384,59 +373,34 @@ class _Builder:
         if pending is None:
             return
         pending.close_link()
-        text, offsets, links = _collapse(pending)
-        if not text:
-            return
-        base = offsets[0]
-        contiguous = offsets == list(range(base, base + len(text)))
-        self.blocks.append(
-            Block(
-                pending.kind,
-                text,
-                bisect.bisect_right(self.line_starts, base),
-                base,
-                depth=pending.depth,
-                level=pending.level,
-                marker=pending.marker,
-                offsets=None
-                if contiguous and self.source[base : base + len(text)] == text
-                else tuple(offsets),
-                links=tuple(links),
-            )
+        chars, links = _collapse(pending)
+        block = finish_block(
+            pending.kind,
+            chars,
+            links,
+            source=self.source,
+            line_starts=self.line_starts,
+            depth=pending.depth,
+            level=pending.level,
+            marker=pending.marker,
         )
+        if block is not None:
+            self.blocks.append(block)
 
 
-def _collapse(pending: _Pending) -> tuple[str, list[int], list[Link]]:
-    """Whitespace runs become one space (at the run's first offset); outer whitespace goes."""
-    chars: list[str] = []
-    offsets: list[int] = []
+def _collapse(pending: _Pending) -> tuple[Chars, list[Link]]:
+    """Whitespace runs become one space, at the run's first offset; links move with their text."""
+    chars: Chars = []
     position = []  # where each pending character landed in `chars`
     for char, offset in zip(pending.chars, pending.offsets, strict=True):
         position.append(len(chars))
         if char not in WHITESPACE:
-            chars.append(char)
-            offsets.append(offset)
-        elif not chars or chars[-1] != " ":
-            chars.append(" ")
-            offsets.append(offset)
+            chars.append((char, offset))
+        elif not chars or chars[-1][0] != " ":
+            chars.append((" ", offset))
     position.append(len(chars))
-    start, end = 0, len(chars)
-    while start < end and chars[start].isspace():
-        start += 1
-    while end > start and chars[end - 1].isspace():
-        end -= 1
-    text = "".join(chars[start:end])
-    links = []
-    for link in pending.links:
-        first = min(max(position[link.start] - start, 0), len(text))
-        last = min(max(position[link.end] - start, 0), len(text))
-        while first < last and text[first].isspace():
-            first += 1
-        while last > first and text[last - 1].isspace():
-            last -= 1
-        if first < last:
-            links.append(Link(first, last, link.href))
-    return text, offsets[start:end], links
+    links = [Link(position[link.start], position[link.end], link.href) for link in pending.links]
+    return chars, links
 
 
 def _href(anchor: _Element) -> str:

@@ -12,7 +12,6 @@ indentation means nesting), and a block quote reads as its unquoted content.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import html
 import re
@@ -20,9 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from citecheck.model import Block, Link, Span
-from citecheck.reading.boilerplate import boilerplate_start
-
-Chars = list[tuple[str, int]]  # characters with the source offset each came from
+from citecheck.reading.blocks import Chars, finish_block, mark_boilerplate
 
 FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\Z")
 FRONT_MATTER_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*\Z")
@@ -67,10 +64,20 @@ def read_markdown(source: str) -> tuple[list[Block], dict[str, str]]:
     blocks = []
     for raw in parser.raws:
         chars, links = _inline(raw.chars, parser.references)
-        block = _block(source, raw, chars, links, line_starts)
+        block = finish_block(
+            raw.kind,
+            chars,
+            links,
+            source=source,
+            line_starts=line_starts,
+            depth=raw.depth,
+            level=raw.level,
+            marker=raw.marker,
+            marker_span=raw.marker_span,
+        )
         if block is not None:
             blocks.append(block)
-    _mark_boilerplate(blocks)
+    mark_boilerplate(blocks)
     return blocks, meta
 
 
@@ -642,58 +649,3 @@ def _assemble(tokens: list[_Token]) -> tuple[Chars, list[Link]]:
             links.append(Link(start, len(out), href))
     links.extend(Link(start, len(out), href) for start, href in starts)
     return out, links
-
-
-def _block(
-    source: str, raw: _Raw, chars: Chars, links: list[Link], line_starts: list[int]
-) -> Block | None:
-    """The finished block, stripped of outer whitespace; None when nothing is visible."""
-    start, end = 0, len(chars)
-    while start < end and chars[start][0].isspace():
-        start += 1
-    while end > start and chars[end - 1][0].isspace():
-        end -= 1
-    if start == end:
-        return None
-    chars = chars[start:end]
-    text = "".join(char for char, _ in chars)
-    offsets = tuple(offset for _, offset in chars)
-    base = offsets[0]
-    contiguous = offsets == tuple(range(base, base + len(text)))
-    return Block(
-        raw.kind,
-        text,
-        bisect.bisect_right(line_starts, base),
-        base,
-        depth=raw.depth,
-        level=raw.level,
-        marker=raw.marker,
-        marker_span=raw.marker_span,
-        offsets=None if contiguous and source[base : base + len(text)] == text else offsets,
-        links=tuple(_trimmed_links(text, links, start)),
-    )
-
-
-def _trimmed_links(text: str, links: list[Link], shift: int) -> list[Link]:
-    """Links re-indexed into the stripped text, without surrounding spaces."""
-    out = []
-    for link in sorted(links, key=lambda link: link.start):
-        start = min(max(link.start - shift, 0), len(text))
-        end = min(max(link.end - shift, 0), len(text))
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            out.append(Link(start, end, link.href))
-    return out
-
-
-def _mark_boilerplate(blocks: list[Block]) -> None:
-    """Trailing blog furniture ("Leave a Reply", share buttons) is not digest text."""
-    cut = boilerplate_start([block.text for block in blocks])
-    if cut is None:
-        return
-    for block in blocks[cut:]:
-        block.kind = "boilerplate"
-        block.level = 0
