@@ -82,9 +82,14 @@ def _from_file(file: Path, *, required: bool) -> Config | None:
     except (OSError, UnicodeDecodeError) as exc:
         raise CitecheckError(f"cannot read config: {exc}", str(file)) from None
     if file.name == "pyproject.toml":
-        table = data.get("tool", {}).get("citecheck")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise CitecheckError("[tool]: expected a table", str(file))
+        table = tool.get("citecheck")
         if table is None:
             return None if not required else Config(source=str(file))
+        if not isinstance(table, dict):
+            raise CitecheckError("[tool.citecheck]: expected a table", str(file))
         where = "[tool.citecheck]"
     else:
         table = data
@@ -115,6 +120,8 @@ def _convert(name: str, value: object, file: str, base: Path | None) -> object:
             raise bad(" or ".join(ORDERS))
         return value
     if name == "digest_date":
+        if isinstance(value, dt.datetime):  # a date to isinstance, but not comparable to one
+            raise bad("a date such as 2017-04-12, without a time")
         if isinstance(value, dt.date):
             return value
         try:

@@ -1,0 +1,46 @@
+"""Bad configuration is one clear line naming the file, never a traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from citecheck import config
+from citecheck.errors import CitecheckError
+
+
+def load(tmp_path, name: str, body: str) -> config.Config:
+    file = tmp_path / name
+    file.write_text(body, "utf-8")
+    return config.load(file)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["tool = 1\n", "[tool]\ncitecheck = 5\n", '[tool]\ncitecheck = ["a"]\n'],
+    ids=["tool-not-a-table", "citecheck-not-a-table", "citecheck-an-array"],
+)
+def test_pyproject_whose_tables_are_not_tables_is_an_error(tmp_path, body):
+    with pytest.raises(CitecheckError, match="expected a table") as raised:
+        load(tmp_path, "pyproject.toml", body)
+    assert raised.value.path == str(tmp_path / "pyproject.toml")
+
+
+def test_pyproject_without_our_table_gives_defaults(tmp_path):
+    assert load(tmp_path, "pyproject.toml", "[tool.other]\nx = 1\n").date_order == "mdy"
+
+
+def test_digest_date_with_a_time_of_day_is_refused(tmp_path):
+    # A datetime is a date to isinstance, but comparing it with citation dates fails later.
+    with pytest.raises(CitecheckError, match="digest-date: expected a date"):
+        load(tmp_path, "citecheck.toml", "digest-date = 2017-04-12T10:00:00\n")
+
+
+def test_digest_date_as_toml_date_or_iso_string(tmp_path):
+    assert load(tmp_path, "citecheck.toml", "digest-date = 2017-04-12\n").digest_date == dt.date(
+        2017, 4, 12
+    )
+    assert load(tmp_path, "citecheck.toml", 'digest-date = "2017-04-12"\n').digest_date == dt.date(
+        2017, 4, 12
+    )
