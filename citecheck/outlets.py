@@ -145,8 +145,13 @@ def outlet_from_table(table: dict, where: str) -> Outlet:
         raise CitecheckError("every outlet needs a non-empty `name`", where)
     aliases = table.get("aliases", [])
     domains = table.get("domains", [])
-    if not all(isinstance(x, str) for x in [*aliases, *domains]):
-        raise CitecheckError(f"outlet {name!r}: aliases and domains must be strings", where)
+    if not all(
+        isinstance(values, list) and all(isinstance(x, str) for x in values)
+        for values in (aliases, domains)
+    ):  # a lone string would otherwise be read letter by letter
+        raise CitecheckError(
+            f"outlet {name!r}: aliases and domains must be lists of strings", where
+        )
     return Outlet(
         name,
         tuple(aliases),

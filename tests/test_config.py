@@ -44,3 +44,20 @@ def test_digest_date_as_toml_date_or_iso_string(tmp_path):
     assert load(tmp_path, "citecheck.toml", 'digest-date = "2017-04-12"\n').digest_date == dt.date(
         2017, 4, 12
     )
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ['aliases = "Reuter"', "aliases = 5", 'domains = "reuters.com"', "domains = [5]"],
+)
+def test_outlet_aliases_and_domains_must_be_lists_of_strings(tmp_path, entry):
+    body = f'[[outlets]]\nname = "Reuters"\n{entry}\n'
+    with pytest.raises(CitecheckError, match="must be lists of strings"):
+        load(tmp_path, "citecheck.toml", body)
+
+
+def test_outlet_lists_are_read(tmp_path):
+    body = '[[outlets]]\nname = "Bugle"\naliases = ["The Bugle"]\ndomains = ["www.Bugle.example"]\n'
+    (outlet,) = load(tmp_path, "citecheck.toml", body).outlets
+    assert outlet.aliases == ("The Bugle",)
+    assert outlet.domains == ("bugle.example",)
