@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", default="text", help="text (default), json, github, sarif, junit or markdown"
     )
     verify.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
+    add_gate_options(verify)
     add_verify_options(verify)
 
     commands.add_parser("rules", help="list every rule").add_argument(
@@ -249,12 +250,9 @@ def use_color(choice: str, stream) -> bool:
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
-    from citecheck.output import FORMATS, renderer
+    from citecheck.publish import check_format, publish
 
-    if args.format not in FORMATS:
-        raise CitecheckError(
-            f"--format: unknown format {args.format!r} (choose from {', '.join(FORMATS)})"
-        )
+    check_format(args.format)
     config = load_config(args)
     paths = collect(args.paths, config.paths)
     if args.unsafe_fixes and not (args.fix or args.diff):
@@ -262,30 +260,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
     if args.diff:
         return diff_paths(paths, config, unsafe=args.unsafe_fixes)
     reports = fix_paths(paths, config, args.unsafe_fixes) if args.fix else lint_paths(paths, config)
-    from citecheck import gate
+    from citecheck.rules import RULES
 
-    if args.write_baseline:
-        count = gate.write_baseline(reports, config, args.write_baseline)
-        print(f"citecheck: recorded {count} findings in {args.write_baseline}", file=sys.stderr)
-        return EXIT_OK
-    gate.apply(reports, config, baseline=args.baseline, diff_base=args.diff_base)
-    stream = sys.stdout
-    text = renderer(args.format)(
-        reports, color=args.output is None and use_color(args.color, stream)
-    )
-    if args.report:
-        from citecheck.report import write_reports
-
-        write_reports(args.report, reports)
-    for line in gate.unused_waiver_lines(reports):
-        print(line, file=sys.stderr)
-    if args.output:
-        from citecheck.atomic import write_text
-
-        write_text(args.output, text)
-    else:
-        stream.write(text)
-    return EXIT_FINDINGS if any(r.fails() for r in reports) else EXIT_OK
+    return publish(args, reports, config, rules=RULES)
 
 
 def fix_paths(paths: Sequence[str], config, unsafe: bool) -> list:

@@ -6,7 +6,7 @@ The pipeline mirrors linting: gather what the pages say into `LinkCheck`s and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, TextIO
 
 from citecheck.linter import Report, registry_for
@@ -19,28 +19,12 @@ from citecheck.verify.archive import nearest_snapshot
 from citecheck.verify.cache import Cache
 from citecheck.verify.extract import extract_page
 from citecheck.verify.fetch import Fetcher
-from citecheck.verify.model import Fetched, LinkCheck, Options, Page, QuoteCheck
+from citecheck.verify.model import Fetched, LinkCheck, Options, Page, QuoteCheck, Summary
 from citecheck.verify.pool import run_all
 from citecheck.verify.progress import Progress
 
 if TYPE_CHECKING:
     from citecheck.model import Claim
-
-
-@dataclass
-class Summary:
-    checked: int = 0
-    fine: int = 0
-    problems: int = 0
-    unverifiable: int = 0
-    from_cache: int = 0
-
-    def line(self) -> str:
-        return (
-            f"verified {self.checked} link{'s' if self.checked != 1 else ''}: "
-            f"{self.fine} fine, {self.problems} with problems, "
-            f"{self.unverifiable} unverifiable, {self.from_cache} from cache"
-        )
 
 
 def verify_reports(
@@ -58,7 +42,6 @@ def verify_reports(
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher(options)
     cache = Cache(options.cache_dir, options.cache_ttl, options.allow_private)
-    summary = Summary()
     targets = {id(c): options.remap(c.citation.url) for _, c in cited}
     bar = Progress(len(set(targets.values())), progress)
 
@@ -104,8 +87,10 @@ def verify_reports(
     finally:
         if own_fetcher:
             fetcher.close()
-    _count(out, summary)
-    return out, summary
+    for report in out:
+        for link in report.verification:
+            link.verdict = _verdict(report, link)
+    return out, Summary.of([link for report in out for link in report.verification])
 
 
 def _wants_archive(link: LinkCheck) -> bool:
@@ -157,21 +142,11 @@ def _quote_checks(claim: Claim, links: list[LinkCheck]) -> list[QuoteCheck]:
     return checks
 
 
-def _count(reports: list[Report], summary: Summary) -> None:
-    for report in reports:
-        for link in report.verification:
-            summary.checked += 1
-            summary.from_cache += link.fetched.from_cache
-            spans = {link.citation.span}
-            if link.citation.date is not None:
-                spans.add(link.citation.date.span)
-            serious = any(
-                f.span in spans and f.severity.rank >= Severity.WARNING.rank
-                for f in report.findings
-            )
-            if serious:
-                summary.problems += 1
-            elif link_problem(link) == "unverifiable":
-                summary.unverifiable += 1
-            else:
-                summary.fine += 1
+def _verdict(report: Report, link: LinkCheck) -> str:
+    """A warning or error on the citation or its date makes a problem; V006 alone does not."""
+    spans = {link.citation.span}
+    if link.citation.date is not None:
+        spans.add(link.citation.date.span)
+    if any(f.span in spans and f.severity.rank >= Severity.WARNING.rank for f in report.findings):
+        return "problem"
+    return "unverifiable" if link_problem(link) == "unverifiable" else "fine"

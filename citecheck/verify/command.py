@@ -60,26 +60,15 @@ def parse_remap(text: str) -> tuple[re.Pattern[str], str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from citecheck.cli import EXIT_FINDINGS, EXIT_OK, collect, lint_paths, load_config, use_color
-    from citecheck.output import FORMATS, renderer
+    from citecheck.cli import collect, lint_paths, load_config
+    from citecheck.publish import check_format, publish
+    from citecheck.rules import VERIFY_RULES
     from citecheck.verify.checks import verify_reports
 
-    if args.format not in FORMATS:
-        raise CitecheckError(
-            f"--format: unknown format {args.format!r} (choose from {', '.join(FORMATS)})"
-        )
+    check_format(args.format)
     config = load_config(args)
     options = options_from_args(args, config.user_agent_contact)
     reports = lint_paths(collect(args.paths, config.paths), config)
     verified, summary = verify_reports(reports, options, progress=sys.stderr)
-    text = renderer(args.format)(
-        verified, color=args.output is None and use_color(args.color, sys.stdout)
-    )
-    if args.output:
-        from citecheck.atomic import write_text
-
-        write_text(args.output, text)
-    else:
-        sys.stdout.write(text)
     print(summary.line(), file=sys.stderr)
-    return EXIT_FINDINGS if any(r.fails() for r in verified) else EXIT_OK
+    return publish(args, verified, config, rules=VERIFY_RULES)

@@ -138,10 +138,40 @@ class LinkCheck:
     fetched: Fetched
     page: Page | None = None
     archive: str | None = None  # nearest Wayback snapshot, with --archive
+    verdict: str = ""  # fine, problem or unverifiable: judged before any gate narrows findings
 
     @property
     def request_url(self) -> str:
         return self.fetched.url
+
+
+@dataclass
+class Summary:
+    """What a run, or one digest, found about its links."""
+
+    checked: int = 0
+    fine: int = 0
+    problems: int = 0
+    unverifiable: int = 0
+    from_cache: int = 0
+
+    @classmethod
+    def of(cls, links: list[LinkCheck]) -> Summary:
+        verdicts = [link.verdict for link in links]
+        return cls(
+            checked=len(links),
+            fine=verdicts.count("fine"),
+            problems=verdicts.count("problem"),
+            unverifiable=verdicts.count("unverifiable"),
+            from_cache=sum(link.fetched.from_cache for link in links),
+        )
+
+    def line(self) -> str:
+        return (
+            f"verified {self.checked} link{'s' if self.checked != 1 else ''}: "
+            f"{self.fine} fine, {self.problems} with problems, "
+            f"{self.unverifiable} unverifiable, {self.from_cache} from cache"
+        )
 
 
 @dataclass
