@@ -15,6 +15,7 @@ from functools import cache
 from html import escape
 from importlib import resources
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from citecheck.model import Finding
 from citecheck.report import view
@@ -123,6 +124,7 @@ def _claims(report: Report) -> str:
         return (
             '<section id="claims"><h2>Claims</h2><p class="empty">No claims found.</p></section>\n'
         )
+    verified = bool(report.verification)
     rows = []
     for claim in report.claims:
         cites = "".join(
@@ -135,20 +137,47 @@ def _claims(report: Report) -> str:
             for c in claim.citations
             for status in (view.citation_status(report, c),)
         )
+        links = _verification(report, claim) if verified else ""
         rows.append(
             f'<tr id="{escape(claim.id)}"><td>{escape(view.section_title(claim))}</td>'
             f"<td>{escape(claim.speaker or '')}</td>"
             f'<td class="claim"><span class="line">line {claim.block.line}</span> '
             f"{escape(view.shorten(claim.text, CLAIM_WIDTH))}</td>"
             f"<td>{f'<ul class=cites>{cites}</ul>' if cites else '<span class=uncited>uncited</span>'}"
-            "</td></tr>\n"
+            f"</td>{links}</tr>\n"
         )
+    extra = "<th scope=col>Verification</th>" if verified else ""
     return (
         '<section id="claims">\n<h2>Claims</h2>\n<p class="hint">Who said what, when, '
         "cited to whom.</p>\n<table>\n<thead><tr><th scope=col>Section</th>"
-        "<th scope=col>Speaker</th><th scope=col>Claim</th><th scope=col>Citations</th></tr>"
-        f"</thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n</section>\n"
+        "<th scope=col>Speaker</th><th scope=col>Claim</th><th scope=col>Citations</th>"
+        f"{extra}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n</section>\n"
     )
+
+
+def _verification(report: Report, claim) -> str:
+    """One item per citation, in the citations' order: what its link led to."""
+    items = []
+    for citation in claim.citations:
+        link = view.citation_link(report, citation)
+        if link is None:
+            items.append('<li><span class="uncited">no link</span></li>')
+            continue
+        shown = view.link_view(link)
+        url = escape(shown.final_url)
+        target = (
+            f'<a href="{url}" rel="noreferrer noopener">{url}</a>'
+            if urlsplit(shown.final_url).scheme in ("http", "https")
+            else f"<code>{url}</code>"
+        )
+        title = f" “{escape(shown.title)}”" if shown.title else ""
+        date = f' · <span class="date">{escape(shown.date)}</span>' if shown.date else ""
+        items.append(
+            f'<li data-verdict="{escape(shown.verdict)}">{target}{title} · '
+            f'<span class="status{" ok" if shown.verdict == "fine" else ""}">'
+            f"{escape(shown.verdict)}</span> ({escape(shown.status)}){date}</li>"
+        )
+    return f"<td><ul class=cites>{''.join(items)}</ul></td>" if items else "<td></td>"
 
 
 def _unused_waivers(report: Report) -> str:
@@ -165,13 +194,18 @@ def _unused_waivers(report: Report) -> str:
     )
 
 
+def _summary(report: Report) -> str:
+    summary = view.verification_summary(report)
+    return f'<p class="meta verification">{escape(summary.line())}</p>\n' if summary else ""
+
+
 def render_digest(report: Report) -> str:
     name = view.title(report)
     header = (
         f"<header>\n<h1>{escape(name)}</h1>\n"
         f'<p class="meta"><code>{escape(report.path)}</code> · digest date '
         f"{report.digest.date.isoformat()} · {view.plural(len(report.claims), 'claim')}</p>\n"
-        f"{_counts(report)}\n</header>\n"
+        f"{_summary(report)}{_counts(report)}\n</header>\n"
     )
     body = header + "<main>\n" + _findings(report) + _unused_waivers(report) + _claims(report)
     return _page(

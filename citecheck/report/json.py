@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from citecheck.gate.fingerprint import fingerprint
@@ -36,6 +37,37 @@ def _claim(report: Report, claim) -> dict:
     }
 
 
+def _link(report: Report, link) -> dict:
+    shown = view.link_view(link)
+    fetched, page = link.fetched, link.page
+    return {
+        "claim": link.claim.id if link.claim else None,
+        "line": report.document.position(link.citation.span.start)[0],
+        "citation": link.citation.text,
+        "url": link.cited_url,
+        "request_url": link.request_url,
+        "final_url": fetched.final_url,
+        "http_status": fetched.status,
+        "redirects": [{"status": s, "location": u} for s, u in fetched.chain],
+        "problem": fetched.problem,
+        "status": shown.status,
+        "verdict": shown.verdict,
+        "from_cache": fetched.from_cache,
+        "page": None
+        if page is None
+        else {
+            "title": page.title,
+            "site_name": page.site_name,
+            "canonical": page.canonical,
+            "published": page.published.shown() if page.published else None,
+            "published_source": page.published.source if page.published else None,
+            "modified": page.modified.shown() if page.modified else None,
+            "modified_source": page.modified.source if page.modified else None,
+        },
+        "archive": link.archive,
+    }
+
+
 def render_digest(report: Report) -> str:
     document = {
         "version": SCHEMA_VERSION,
@@ -57,4 +89,9 @@ def render_digest(report: Report) -> str:
         ],
         "claims": [_claim(report, c) for c in report.claims],
     }
+    summary = view.verification_summary(report)
+    if summary is not None:
+        document["verification"] = asdict(summary) | {
+            "links": [_link(report, link) for link in report.verification]
+        }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

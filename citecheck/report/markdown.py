@@ -72,11 +72,30 @@ def _claim_row(report: Report, claim) -> str:
         f"({escape(c.kind)}): {escape(view.citation_status(report, c))}"
         for c in claim.citations
     )
+    links = f" {_verification(report, claim)} |" if report.verification else ""
     return (
         f"| {escape(view.section_title(claim))} | {escape(claim.speaker or '')} | "
         f"{claim.block.line}: {escape(view.shorten(claim.text, CLAIM_WIDTH))} | "
-        f"{cites or '*uncited*'} |"
+        f"{cites or '*uncited*'} |{links}"
     )
+
+
+def _verification(report: Report, claim) -> str:
+    """One line per citation, in the citations' order: what its link led to."""
+    lines = []
+    for citation in claim.citations:
+        link = view.citation_link(report, citation)
+        if link is None:
+            lines.append("*no link*")
+            continue
+        shown = view.link_view(link)
+        title = f" “{escape(shown.title)}”" if shown.title else ""
+        date = f", {escape(shown.date)}" if shown.date else ""
+        lines.append(
+            f"{escape(shown.final_url)}{title}: {escape(shown.verdict)} "
+            f"({escape(shown.status)}){date}"
+        )
+    return "<br>".join(lines)
 
 
 def render_digest(report: Report, *, heading: str = "##", claims: bool = True) -> str:
@@ -89,6 +108,9 @@ def render_digest(report: Report, *, heading: str = "##", claims: bool = True) -
         f"{escape(report.path)} · digest date {report.digest.date.isoformat()} · "
         f"{view.plural(len(report.claims), 'claim')} · {counts}\n",
     ]
+    summary = view.verification_summary(report)
+    if summary is not None:
+        out.append(f"{escape(summary.line())}\n")
     rows = [_row(report, f) for f in report.findings]
     rows += [_row(report, w.finding, w) for w in report.waived]
     out.append(f"{heading}# Findings\n")
@@ -106,7 +128,9 @@ def render_digest(report: Report, *, heading: str = "##", claims: bool = True) -
     if claims and report.claims:
         out.append(f"{heading}# Claims\n")
         claim_rows = [_claim_row(report, c) for c in report.claims]
-        out.append(_table(("Section", "Speaker", "Claim", "Citations"), claim_rows, "claims"))
+        headers = ("Section", "Speaker", "Claim", "Citations")
+        headers += ("Verification",) if report.verification else ()
+        out.append(_table(headers, claim_rows, "claims"))
     text = "\n".join(out)
     if claims and len(text) > COMMENT_LIMIT:
         return render_digest(report, heading=heading, claims=False)

@@ -15,8 +15,10 @@ from citecheck.model import Citation, Claim, Finding, Severity
 
 if TYPE_CHECKING:
     from citecheck.linter import Report
+    from citecheck.verify.model import LinkCheck, Summary
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+TITLE_WIDTH = 120
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,68 @@ def citation_outlet(citation: Citation) -> str:
 
 def section_title(claim: Claim) -> str:
     return " › ".join(claim.section.path) if claim.section else ""
+
+
+@dataclass(frozen=True)
+class LinkView:
+    """A verified link as the claims table shows it."""
+
+    final_url: str
+    status: str  # "HTTP 200 after 1 redirect", "refused: …", "timeout: …"
+    date: str  # the page's publication date and its signal, or what stands in for it
+    verdict: str  # fine, problem or unverifiable
+    title: str  # the page's title, "" when none was read
+
+
+_REDIRECTED = {"home": "to a home page", "offsite": "to another site"}
+
+
+def verification_summary(report: Report) -> Summary | None:
+    """None when the report is lint-only: then no verification is shown at all."""
+    if not report.verification:
+        return None
+    from citecheck.verify.model import Summary
+
+    return Summary.of(report.verification)
+
+
+def citation_link(report: Report, citation: Citation) -> LinkCheck | None:
+    return next((link for link in report.verification if link.citation is citation), None)
+
+
+def link_view(link: LinkCheck) -> LinkView:
+    from citecheck.rules.verify import redirect_kind
+
+    fetched = link.fetched
+    parts = [f"HTTP {fetched.status}"] if fetched.status is not None else []
+    if fetched.problem:
+        parts.append(f"{fetched.problem}: {fetched.detail}" if fetched.detail else fetched.problem)
+    if link.page is not None and link.page.challenge:
+        parts.append("a bot-check page")
+    if fetched.chain:
+        hops = len(fetched.chain)
+        kind = redirect_kind(link)
+        parts.append(
+            f"after {plural(hops, 'redirect')}" + (f" {_REDIRECTED[kind]}" if kind else "")
+        )
+    if fetched.from_cache:
+        parts.append("from cache")
+    title = shorten(link.page.title, TITLE_WIDTH) if link.page and link.page.title else ""
+    return LinkView(fetched.final_url, ", ".join(parts), _page_date(link), link.verdict, title)
+
+
+def _page_date(link: LinkCheck) -> str:
+    """Only an article's date: an error page or a home page has none worth showing."""
+    from citecheck.rules.verify import page_readable
+
+    page = link.page
+    if page is None or not page_readable(link):
+        return ""
+    if page.published is not None:
+        return f"{page.published.shown()} ({page.published.source})"
+    if page.modified is not None:
+        return f"only modified {page.modified.shown()} ({page.modified.source})"
+    return "no date"
 
 
 def report_names(reports: Sequence[Report]) -> list[str]:
