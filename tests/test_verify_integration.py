@@ -133,3 +133,129 @@ def test_without_allow_private_the_local_server_is_refused_and_never_asked(
     assert "loopback" in result["findings"][0]["message"]
     assert code == 1
     assert server.paths == []
+
+
+def verify_cli(capsys, tmp_path, server, digest: str, *extra: str) -> tuple[int, str, str]:
+    """`citecheck verify` of `digest` against the local server; no slow pages, no retries."""
+    path = tmp_path / "digest.md"
+    path.write_text(digest, "utf-8")
+    port = server.server_address[1]
+    code = main(
+        [
+            "verify",
+            str(path),
+            "--allow-private",
+            "--remap",
+            rf"^https://www\.washingtonpost\.com/ http://127.0.0.1:{port}/",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--retries",
+            "0",
+            *extra,
+        ]
+    )
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+QUICK = DIGEST.replace(f"- Putin: no comment. ([Washington Post]({WAPO}/slow), 04.12.17)\n", "")
+
+
+def test_verify_report_has_a_verification_column_and_the_summary(capsys, tmp_path, server):
+    port = server.server_address[1]
+    reports = tmp_path / "reports"
+    code, _, _ = verify_cli(capsys, tmp_path, server, QUICK, "--report", str(reports))
+    assert code == 1
+    assert sorted(p.name for p in reports.iterdir()) == [
+        "digest.html",
+        "digest.json",
+        "digest.md",
+        "index.html",
+    ]
+    summary = "verified 4 links: 1 fine, 3 with problems, 0 unverifiable, 0 from cache"
+    final = f"http://127.0.0.1:{port}/world/2017/04/12/barbs.html"
+    page = (reports / "digest.html").read_text("utf-8")
+    assert f'<p class="meta verification">{summary}</p>' in page
+    assert "<th scope=col>Verification</th>" in page
+    assert (
+        f'<li data-verdict="fine"><a href="{final}" rel="noreferrer noopener">{final}</a> '
+        "“Tillerson, Lavrov trade barbs - The Washington Post” · "
+        '<span class="status ok">fine</span> (HTTP 200, after 1 redirect) · '
+        '<span class="date">2017-04-12T14:05-04:00 (JSON-LD datePublished)</span></li>'
+    ) in page
+    assert f"http://127.0.0.1:{port}/gone</a> · " in page  # a 404 shows no title and no date
+    assert "(HTTP 200, after 1 redirect to a home page)" in page
+
+    markdown = (reports / "digest.md").read_text("utf-8")
+    assert f"\n{summary}\n" in markdown
+    assert "| Section | Speaker | Claim | Citations | Verification |" in markdown
+    assert "fine (HTTP 200, after 1 redirect), 2017-04-12T14:05-04:00" in markdown
+
+    data = json.loads((reports / "digest.json").read_text("utf-8"))
+    assert {k: v for k, v in data["verification"].items() if k != "links"} == {
+        "checked": 4,
+        "fine": 1,
+        "problems": 3,
+        "unverifiable": 0,
+        "from_cache": 0,
+    }
+    first = data["verification"]["links"][0]
+    assert (first["line"], first["url"], first["final_url"]) == (5, f"{WAPO}/old/barbs", final)
+    assert first["redirects"] == [{"status": 301, "location": final}]
+    assert first["page"]["published_source"] == "JSON-LD datePublished"
+    assert [link["verdict"] for link in data["verification"]["links"]] == [
+        "fine",
+        "problem",
+        "problem",
+        "problem",
+    ]
+
+    verify_cli(capsys, tmp_path, server, QUICK, "--report", str(reports))
+    again = (reports / "digest.md").read_text("utf-8")
+    assert "0 unverifiable, 4 from cache" in again and "after 1 redirect, from cache" in again
+
+
+def test_verify_baseline_reports_only_new_link_problems(capsys, tmp_path, server):
+    baseline = tmp_path / "baseline.json"
+    code, out, err = verify_cli(capsys, tmp_path, server, QUICK, "--write-baseline", str(baseline))
+    assert (code, out) == (0, "")
+    assert f"recorded 3 findings in {baseline}" in err
+    recorded = json.loads(baseline.read_text("utf-8"))["findings"]
+    assert sorted(row["code"] for row in recorded) == ["V001", "V005", "V009"]
+
+    args = ("--baseline", str(baseline), "--format", "json")
+    code, out, _ = verify_cli(capsys, tmp_path, server, QUICK, *args)
+    assert (code, json.loads(out)["findings"]) == (0, [])
+
+    grown = QUICK + f"- Lavrov: no deal. ([Washington Post]({WAPO}/gone-too), 04.12.17)\n"
+    code, out, _ = verify_cli(capsys, tmp_path, server, grown, *args)
+    assert code == 1
+    assert [(f["line"], f["code"]) for f in json.loads(out)["findings"]] == [(9, "V001")]
+
+
+def test_verify_waivers_and_only_its_own_waivers_can_be_stale(capsys, tmp_path, server):
+    config = tmp_path / "citecheck.toml"
+    config.write_text(
+        '[[waivers]]\ncode = "link-dead"\ntext = "Washington Post"\nclaim = "talks were frank"\n'
+        'reason = "paywalled archive"\n\n'
+        '[[waivers]]\ncode = "D001"\ntext = "04.1217"\nreason = "a lint waiver"\n',
+        "utf-8",
+    )
+    reports = tmp_path / "reports"
+    args = ("--config", str(config), "--format", "json", "--report", str(reports))
+    code, out, err = verify_cli(capsys, tmp_path, server, QUICK, *args)
+    assert code == 0  # the only error, V001, is waived
+    assert "V001" not in {f["code"] for f in json.loads(out)["findings"]}
+    assert "waiver" not in err  # the D001 waiver is lint's business, not stale here
+    data = json.loads((reports / "digest.json").read_text("utf-8"))
+    assert [w["waiver"]["reason"] for w in data["waived"]] == ["paywalled archive"]
+    assert data["unused_waivers"] == []
+
+    code, _, err = main_lint(capsys, tmp_path / "digest.md", "--config", str(config))
+    assert "waiver D001" in err and "link-dead" not in err  # and V waivers are not lint's
+
+
+def main_lint(capsys, path, *extra: str) -> tuple[int, str, str]:
+    code = main(["lint", str(path), *extra])
+    out, err = capsys.readouterr()
+    return code, out, err
