@@ -259,3 +259,38 @@ def main_lint(capsys, path, *extra: str) -> tuple[int, str, str]:
     code = main(["lint", str(path), *extra])
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def test_verify_a_claims_ledger_checks_the_urls_people_added(capsys, tmp_path, server):
+    port = server.server_address[1]
+    digest = tmp_path / "digest.md"
+    digest.write_text(
+        "# Digest for 04.20.17\n\n## Tillerson in Moscow (04.12.17)\n\n"
+        "- Tillerson: relations are poor. (Washington Post, 04.12.17)\n"
+        "- Lavrov: talks were frank. (Washington Post, 04.12.17)\n",
+        "utf-8",
+    )
+    ledger = tmp_path / "claims.yaml"
+    assert main(["extract", str(digest), "-o", str(ledger)]) == 0
+    text = ledger.read_text("utf-8")
+    assert text.count("url:\n") == 2  # no links in the digest: room for one per citation
+    ledger.write_text(text.replace("url:\n", f"url: {WAPO}/world/barbs-earlier\n", 1), "utf-8")
+    capsys.readouterr()
+    args = [
+        "verify",
+        "--allow-private",
+        "--remap",
+        rf"^https://www\.washingtonpost\.com/ http://127.0.0.1:{port}/",
+        "--cache-dir",
+        str(tmp_path / "cache"),
+        "--format",
+        "json",
+    ]
+    code = main([*args, str(ledger), str(digest)])  # the digest is read once, for its ledger
+    out, err = capsys.readouterr()
+    assert code == 0  # V009 is a warning
+    assert [(f["path"], f["line"], f["code"]) for f in json.loads(out)["findings"]] == [
+        (str(digest), 5, "V009")
+    ]
+    assert "verified 1 link: 0 fine, 1 with problems" in err
+    assert server.paths == ["/world/barbs-earlier"]

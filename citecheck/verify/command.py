@@ -60,15 +60,16 @@ def parse_remap(text: str) -> tuple[re.Pattern[str], str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from citecheck.cli import collect, lint_paths, load_config
+    from citecheck.cli import collect, load_config
     from citecheck.publish import check_format, publish
     from citecheck.rules import VERIFY_RULES
     from citecheck.verify.checks import verify_reports
+    from citecheck.verify.ledger import lint_inputs
 
     check_format(args.format)
     config = load_config(args)
     options = options_from_args(args, config.user_agent_contact)
-    reports = lint_paths(collect(args.paths, config.paths), config)
+    reports = lint_inputs(collect(args.paths, config.paths), config)
     verified, summary = verify_reports(reports, options, progress=sys.stderr)
     print(summary.line(), file=sys.stderr)
     return publish(args, verified, config, rules=VERIFY_RULES)
