@@ -5,7 +5,8 @@ system, so the rename is atomic), is flushed and synced, takes over the old
 file's permissions, and is renamed over it. A read-only file is refused, not
 silently replaced: the rename would get round its permissions. Callers that
 read the file first pass what they read as `expect`, so an edit made on disk
-in the meantime is never overwritten.
+in the meantime is never overwritten. Through a symlink, the file it points
+at is replaced and the link kept.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ _WRITABLE = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 def write_bytes(path: str | Path, data: bytes, *, expect: bytes | None = None) -> None:
     """Replace `path` with `data`; with `expect`, only if it still holds those bytes."""
     target = Path(path)
+    if target.is_symlink():  # replace what the link points at; renaming over it would cut it
+        target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")
     try:
         mode = stat.S_IMODE(target.stat().st_mode)
@@ -49,7 +52,7 @@ def write_bytes(path: str | Path, data: bytes, *, expect: bytes | None = None) -
             os.fsync(handle.fileno())
         os.chmod(temp, mode)
         if expect is not None:
-            _unchanged(target, expect)
+            _unchanged(target, expect, str(path))
         os.replace(temp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -70,13 +73,13 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def _unchanged(target: Path, expect: bytes) -> None:
+def _unchanged(target: Path, expect: bytes, name: str) -> None:
     try:
         current = target.read_bytes()
     except FileNotFoundError:
-        raise CitecheckError("was removed since it was read; not written", str(target)) from None
+        raise CitecheckError("was removed since it was read; not written", name) from None
     if current != expect:
-        raise CitecheckError("changed on disk since it was read; not written", str(target))
+        raise CitecheckError("changed on disk since it was read; not written", name)
 
 
 def write_text(path: str | Path, text: str, encoding: str = "utf-8") -> None:
