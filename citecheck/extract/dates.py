@@ -145,6 +145,19 @@ def why_impossible(parsed: ParsedDate, order: str = "mdy") -> str:
     return f"{calendar.month_name[month]} has {calendar.monthrange(year, month)[1]} days"
 
 
+def swapped_reading(text: str, order: str) -> dt.date | None:
+    """The real date an impossible numeric date names with day and month read the other way."""
+    numbers = [int(n) for n in _PARTS.findall(text)]
+    if order not in ("mdy", "dmy") or len(numbers) != 3 or numbers[0] > 31:
+        return None
+    year = numbers[2] + (_century(numbers[2]) if numbers[2] < 100 else 0)
+    month, day = (numbers[1], numbers[0]) if order == "mdy" else (numbers[0], numbers[1])
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _long_month(text: str) -> int:
     match = re.search(_MONTH, text, re.I)
     return MONTHS[_month_key(match.group(0))] if match else 0

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from citecheck.extract.dates import default_style, format_date, why_impossible
+from citecheck.extract.dates import default_style, format_date, swapped_reading, why_impossible
 from citecheck.model import Finding, Severity
 from citecheck.rules.base import Cited, Context, Rule
 
@@ -113,7 +113,7 @@ class ImpossibleDate(Rule):
             date = cited.citation.date
             if date is None or date.problem != "impossible":
                 continue
-            swapped = _swapped(date.text, order)
+            swapped = swapped_reading(date.text, order)
             other_way = "day-first" if order == "mdy" else "month-first"
             yield self.finding(
                 ctx,
@@ -128,19 +128,6 @@ class ImpossibleDate(Rule):
                 else None,
                 claim=cited.claim,
             )
-
-
-def _swapped(text: str, order: str) -> dt.date | None:
-    """The date day and month make read the other way round than `order` says."""
-    numbers = [int(n) for n in _NUMBERS.findall(text)]
-    if order not in ("mdy", "dmy") or len(numbers) != 3 or numbers[0] > 31:
-        return None
-    year = numbers[2] + (2000 if numbers[2] < 70 else 1900 if numbers[2] < 100 else 0)
-    month, day = (numbers[1], numbers[0]) if order == "mdy" else (numbers[0], numbers[1])
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 class DateAfterDigest(Rule):
