@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
 from citecheck.extract.dates import format_date
-from citecheck.model import Claim, Finding, Severity
-from citecheck.rules.base import Context, Rule
+from citecheck.model import Claim, Finding, ParsedDate, Severity
+from citecheck.rules.base import Cited, Context, Rule
 
 _PREVIEW = re.compile(
     r"\b(?:plans?|planned|planning|will|would|is to|are to|expected|expects?|ahead of|"
     r"preview|upcoming|intends?|scheduled|set to|going to|to discuss|agenda)\b",
     re.I,
 )
+
+
+def _dated(ctx: Context) -> Iterator[tuple[Cited, ParsedDate, dt.date]]:
+    """Citations with a real date under a known event date: the only ones these rules weigh."""
+    for cited in ctx.cited:
+        date = cited.citation.date
+        if date and date.value and date.style and cited.event_date:
+            yield cited, date, cited.event_date
 
 
 def _is_live(ctx: Context, kind: str) -> bool:
@@ -49,21 +58,18 @@ class LiveSourceDate(Rule):
     fix_safety = "unsafe"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for cited in ctx.cited:
-            date = cited.citation.date
-            if not (date and date.value and date.style and cited.event_date):
+        for cited, date, event in _dated(ctx):
+            if not _is_live(ctx, cited.citation.kind) or date.value == event:
                 continue
-            if not _is_live(ctx, cited.citation.kind) or date.value == cited.event_date:
-                continue
-            event = format_date(cited.event_date, date.style)
+            written = format_date(event, date.style)
             yield self.finding(
                 ctx,
                 date.span,
                 kind=cited.citation.kind,
                 text=date.text,
-                event=event,
-                suggestion=f"write “{event}”, the event date from {cited.event_source}",
-                replacement=event,
+                event=written,
+                suggestion=f"write “{written}”, the event date from {cited.event_source}",
+                replacement=written,
                 claim=cited.claim,
             )
 
@@ -95,11 +101,8 @@ class SourceBeforeEvent(Rule):
     message = "source dated “{text}” reports an event of {event}, which came later"
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for cited in ctx.cited:
-            date = cited.citation.date
-            if not (date and date.value and date.style and cited.event_date):
-                continue
-            if date.value >= cited.event_date or _is_live(ctx, cited.citation.kind):
+        for cited, date, event in _dated(ctx):
+            if date.value >= event or _is_live(ctx, cited.citation.kind):
                 continue
             if cited.claim is not None and _previews(cited.claim):
                 continue
@@ -107,7 +110,7 @@ class SourceBeforeEvent(Rule):
                 ctx,
                 date.span,
                 text=date.text,
-                event=format_date(cited.event_date, date.style),
+                event=format_date(event, date.style),
                 suggestion=f"the event date comes from {cited.event_source}",
                 claim=cited.claim,
             )
@@ -143,11 +146,8 @@ class SourceLongAfterEvent(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         window = ctx.config.late_after_days
-        for cited in ctx.cited:
-            date = cited.citation.date
-            if not (date and date.value and date.style and cited.event_date):
-                continue
-            days = (date.value - cited.event_date).days
+        for cited, date, event in _dated(ctx):
+            days = (date.value - event).days
             if days <= window or _is_live(ctx, cited.citation.kind):
                 continue
             yield self.finding(
@@ -155,7 +155,7 @@ class SourceLongAfterEvent(Rule):
                 date.span,
                 text=date.text,
                 days=days,
-                event=format_date(cited.event_date, date.style),
+                event=format_date(event, date.style),
                 suggestion=f"the event date comes from {cited.event_source}",
                 claim=cited.claim,
             )
