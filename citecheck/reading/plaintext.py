@@ -72,7 +72,7 @@ def read_plaintext(source: str) -> list[Block]:
             indents.clear()
             blocks.append(Block("paragraph", stripped[:text_end], number, start))
         previous_blank = False
-    _assign_levels(blocks, lines)
+    _assign_levels(blocks)
     _mark_title(blocks, lines)
     return blocks
 
@@ -90,7 +90,7 @@ def _indent(raw: str) -> int:
     return len(raw) - len(raw.lstrip())
 
 
-def _assign_levels(blocks: list[Block], lines: list[tuple[int, int, str]]) -> None:
+def _assign_levels(blocks: list[Block]) -> None:
     """Roman parts, and numbered lines followed by numbered lines, are level 1.
 
     The numbered lines after such a part are its sub-parts; before the first
