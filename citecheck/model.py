@@ -102,6 +102,17 @@ class Document:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset, columns in characters."""
+        starts = self._starts()
+        row = bisect.bisect_right(starts, offset) - 1
+        return row + 1, offset - starts[row] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._starts()[line - 1]
+        end = self.source.find("\n", start)
+        return self.source[start : end if end != -1 else len(self.source)].rstrip("\r")
+
+    def _starts(self) -> list[int]:
+        """Offsets where lines start; found once, as every finding asks for its position."""
         if self._line_starts is None:
             starts = [0]
             find = self.source.find
@@ -110,15 +121,7 @@ class Document:
                 starts.append(i + 1)
                 i = find("\n", i + 1)
             self._line_starts = starts
-        row = bisect.bisect_right(self._line_starts, offset) - 1
-        return row + 1, offset - self._line_starts[row] + 1
-
-    def line_text(self, line: int) -> str:
-        self.position(0)
-        assert self._line_starts is not None
-        start = self._line_starts[line - 1]
-        end = self.source.find("\n", start)
-        return self.source[start : end if end != -1 else len(self.source)].rstrip("\r")
+        return self._line_starts
 
 
 @dataclass(slots=True)
@@ -288,5 +291,5 @@ class Finding:
     claim_id: str | None = None
     context: str = ""  # offending text, normalised: for baselines and waivers
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)

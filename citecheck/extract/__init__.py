@@ -17,7 +17,7 @@ from importlib import resources
 from citecheck.extract.citations import find_groups, source_line
 from citecheck.extract.dates import first_full_date
 from citecheck.extract.marks import quotes_of, scan
-from citecheck.model import Block, Claim, Digest, Document, Section
+from citecheck.model import Block, CitationGroup, Claim, Digest, Document, Marks, Section
 from citecheck.outlets import Registry
 
 if sys.version_info >= (3, 11):
@@ -46,13 +46,13 @@ _SIDE = re.compile(r"\bsides?\Z", re.I)
 def extract(document: Document, registry: Registry, order: str, digest_date: dt.date) -> Digest:
     sections: list[Section] = []
     claims: list[Claim] = []
-    groups = []
+    groups: list[CitationGroup] = []
     open_sections: list[Section] = []
     items: list[Block] = []
     blocks = [b for b in document.blocks if b.kind not in ("title", "boilerplate")]
     used_ids: set[str] = set()
     cited: set[int] = set()  # ids of items that end in their own citation group
-    unpaired = []
+    unpaired: list[tuple[Block, Marks]] = []
     for index, block in enumerate(blocks):
         marks, quote_spans = scan(block.text)
         if marks.any():
@@ -120,7 +120,7 @@ def _claim(
     block: Block,
     section: Section | None,
     context: list[Block],
-    groups: list,
+    groups: list[CitationGroup],
     order: str,
     used_ids: set[str],
     cited: set[int],

@@ -9,9 +9,10 @@ because that is how a word processor's autocorrect gets it wrong.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from citecheck.extract.citations import is_enumerator
-from citecheck.model import Marks, Quote
+from citecheck.model import Marks, Quote, Span
 
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 CLOSERS = {"”", "»"}
@@ -69,5 +70,7 @@ def _opens(text: str, i: int) -> bool:
     return (before.isspace() or before in "([:—–") and after[:1].isalnum()
 
 
-def quotes_of(text: str, spans: list[tuple[int, int]], block_span) -> list[Quote]:
+def quotes_of(
+    text: str, spans: list[tuple[int, int]], block_span: Callable[[int, int], Span]
+) -> list[Quote]:
     return [Quote(text[a + 1 : b - 1], block_span(a, b)) for a, b in spans]
