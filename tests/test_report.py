@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import citecheck
 from citecheck.cli import main
 from citecheck.report import write_all
 
@@ -52,7 +53,7 @@ def test_report_writes_three_files_per_digest_and_an_index(capsys, tmp_path):
         "tillerson-moscow-2017-04.md",
     ]
     index = (out / "index.html").read_text("utf-8")
-    assert '<a href="planted.html">Planted</a>' in index
+    assert '<a href="./planted.html">Planted</a>' in index
     assert '<td class="num sev-error">7</td>' in index  # the example's seven errors
     data = json.loads((out / "tillerson-moscow-2017-04.json").read_text("utf-8"))
     assert data["counts"] == {"error": 7, "warning": 17, "info": 1, "waived": 0}
@@ -115,3 +116,22 @@ def test_a_failed_write_leaves_no_partial_report(tmp_path):
         write_all(folder, files)
     assert sorted(p.name for p in folder.iterdir()) == ["a.html"]
     assert (folder / "a.html").read_text() == "old"
+
+
+def test_a_digest_named_index_does_not_overwrite_the_run_index():
+    from citecheck.report import view
+
+    reports = [
+        citecheck.lint("• A: “x” (Reuters, 04.12.17)\n", path=p)
+        for p in ("index.txt", "a/index.md")
+    ]
+    assert view.report_names(reports) == ["index-2", "index-3"]
+
+
+def test_index_links_stay_relative_whatever_the_file_is_called():
+    from citecheck.report import html
+
+    report = citecheck.lint("• A: “x” (Reuters, 04.12.17)\n", path="javascript:alert(1)#?.txt")
+    index = html.render_index([report], ["javascript:alert(1)#?"])
+    assert 'href="./javascript%3Aalert%281%29%23%3F.html"' in index
+    assert 'href="javascript:' not in index

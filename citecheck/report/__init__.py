@@ -54,8 +54,9 @@ def write_all(folder: str | Path, files: Mapping[str, str]) -> list[Path]:
             staged.append((temp, target / name))
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
+        mode = 0o666 & ~_umask()
         for temp, final in staged:
-            os.chmod(temp, 0o644)
+            os.chmod(temp, mode)
             os.replace(temp, final)
     except OSError as exc:
         for temp, _ in staged:
@@ -63,3 +64,10 @@ def write_all(folder: str | Path, files: Mapping[str, str]) -> list[Path]:
                 os.unlink(temp)
         raise CitecheckError(f"cannot write report: {exc.strerror or exc}", str(folder)) from None
     return [final for _, final in staged]
+
+
+def _umask() -> int:
+    """The process umask (reading it means setting it; set it straight back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -15,7 +15,7 @@ from functools import cache
 from html import escape
 from importlib import resources
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from citecheck.model import Finding
 from citecheck.report import view
@@ -218,13 +218,15 @@ def render_index(reports: Sequence[Report], names: Sequence[str]) -> str:
     for report, name in zip(reports, names, strict=True):
         counts = view.counts(report)
         cells = "".join(f'<td class="num sev-{k}">{n}</td>' for k, n in counts.items())
+        # "./" and percent-encoding keep a file name like `javascript:x` a relative link.
+        href = f"./{escape(quote(name))}"
         rows.append(
-            f'<tr><td><a href="{escape(name)}.html">{escape(view.title(report))}</a><br>'
+            f'<tr><td><a href="{href}.html">{escape(view.title(report))}</a><br>'
             f"<code>{escape(report.path)}</code></td>"
             f"<td>{report.digest.date.isoformat()}</td>"
             f'<td class="num">{len(report.claims)}</td>{cells}'
-            f'<td><a href="{escape(name)}.md">Markdown</a> · '
-            f'<a href="{escape(name)}.json">JSON</a></td></tr>\n'
+            f'<td><a href="{href}.md">Markdown</a> · '
+            f'<a href="{href}.json">JSON</a></td></tr>\n'
         )
     total = len(reports)
     body = (

@@ -161,10 +161,12 @@ def _page_date(link: LinkCheck) -> str:
 def report_names(reports: Sequence[Report]) -> list[str]:
     """A file name stem per report, unique within the run."""
     names: list[str] = []
+    taken = {"index"}  # the run's index.html
     for report in reports:
         stem = "stdin" if report.path.startswith("<") else PurePath(report.path).stem
         name, n = stem, 2
-        while name in names:
+        while name in taken:
             name, n = f"{stem}-{n}", n + 1
         names.append(name)
+        taken.add(name)
     return names
