@@ -145,10 +145,20 @@ def _convert(name: str, value: object, file: str, base: Path | None) -> object:
     if name == "severity":
         if not isinstance(value, dict):
             raise bad("a table of rule = severity")
-        try:
-            return {str(k): Severity(v) for k, v in value.items()}
-        except ValueError:
-            raise bad("error, warning or info for each rule") from None
+        from citecheck.rules import find_rule
+
+        overrides: dict[str, Severity] = {}
+        for key, level in value.items():
+            rule = find_rule(str(key))
+            if rule is None:
+                raise CitecheckError(
+                    f"severity: no rule {key!r}; `citecheck rules` lists them", file
+                )
+            try:
+                overrides[rule.code] = Severity(level)
+            except ValueError:
+                raise bad("error, warning or info for each rule") from None
+        return overrides
     if name == "outlets":
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise bad("an array of tables ([[tool.citecheck.outlets]])")

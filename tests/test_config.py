@@ -61,3 +61,17 @@ def test_outlet_lists_are_read(tmp_path):
     (outlet,) = load(tmp_path, "citecheck.toml", body).outlets
     assert outlet.aliases == ("The Bugle",)
     assert outlet.domains == ("bugle.example",)
+
+
+def test_severity_overrides_name_real_rules(tmp_path):
+    from citecheck.config import load
+    from citecheck.errors import CitecheckError
+    from citecheck.model import Severity
+
+    good = tmp_path / "good.toml"
+    good.write_text('[severity]\nquote-wrong-way = "error"\nd001 = "info"\n')
+    assert load(good).severity == {"Q003": Severity.ERROR, "D001": Severity.INFO}
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[severity]\nquote-wrongway = "error"\n')
+    with pytest.raises(CitecheckError, match="severity: no rule 'quote-wrongway'"):
+        load(bad)
