@@ -82,5 +82,6 @@ def _unchanged(target: Path, expect: bytes, name: str) -> None:
         raise CitecheckError("changed on disk since it was read; not written", name)
 
 
-def write_text(path: str | Path, text: str, encoding: str = "utf-8") -> None:
-    write_bytes(path, text.encode(encoding))
+def write_text(path: str | Path, text: str) -> None:
+    """Atomically write UTF-8 text: reports, ledgers, baselines, outputs."""
+    write_bytes(path, text.encode("utf-8"))
