@@ -56,7 +56,7 @@ def normalise(name: str) -> str:
     return key.removeprefix("the ")
 
 
-@dataclass
+@dataclass(eq=False)
 class Registry:
     outlets: list[Outlet]
     kinds: list[Kind] = field(default_factory=list)

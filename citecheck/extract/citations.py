@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
 from citecheck.extract.dates import DATE_TOKEN, parse_date
-from citecheck.model import Block, Citation, CitationGroup, Separator
+from citecheck.model import Block, Citation, CitationGroup, Separator, Span
 from citecheck.outlets import Registry
 
 _SEGMENT = re.compile(r"(\s*[,;]?\s*)(.*?)(\s*[,;:]?\s*)\Z", re.S)
@@ -123,52 +125,112 @@ def parse_group(
     complete citation of a known outlet counts.
     """
     content = block.text[start:end]
-    span = block.span(*outer)
+    layout = _layout(content, registry, order, lenient)
+    if layout is None:
+        return None
+    pieces, seps = layout
+    citations = [
+        Citation(
+            text=content[p.first : p.last],
+            span=block.span(start + p.first, start + p.last),
+            outlet=p.outlet,
+            outlet_span=None
+            if p.outlet is None
+            else block.span(start + p.first, start + p.first + len(p.outlet)),
+            canonical=p.canonical,
+            kind=p.kind,
+            date=None
+            if p.date is None
+            else parse_date(p.date[2], block.span(start + p.date[0], start + p.date[1]), order),
+            url=_url(block, start + p.first, start + p.last),
+        )
+        for p in pieces
+    ]
+    separators = [
+        Separator(text, block.span(start + a, start + b), between) for a, b, text, between in seps
+    ]
+    return CitationGroup(content, block.span(*outer), citations, separators, True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """One citation of a group, as offsets into the group's text."""
+
+    first: int
+    last: int
+    outlet: str | None
+    canonical: str | None
+    kind: str
+    date: tuple[int, int, str] | None
+
+
+_Layout = tuple[tuple[_Piece, ...], tuple[tuple[int, int, str, str], ...]]
+
+
+@lru_cache(maxsize=4096)
+def _layout(content: str, registry: Registry, order: str, lenient: bool) -> _Layout | None:
+    """Where the citations and separators of a group are: a pure function of its text.
+
+    Digests cite the same few groups again and again (`Reuters, 04.12.17`),
+    so the layout is worked out once per distinct text and registry.
+    """
     if not content.strip():
-        return CitationGroup(content, span, [], [], True) if lenient else None
-    citations: list[Citation] = []
-    separators: list[Separator] = []
+        return ((), ()) if lenient else None
+    pieces: list[_Piece] = []
+    seps: list[tuple[int, int, str, str]] = []
     cursor = 0
     for match in DATE_TOKEN.finditer(content):
         lead, names, gap = _split_segment(content, cursor, match.start())
         if not all(_outlet_shaped(content[a:b], registry) for a, b in names):
             return None
-        if citations and lead:
-            separators.append(
-                Separator(lead[2], block.span(start + lead[0], start + lead[1]), "citations")
-            )
-        for name_start, name_end in names[:-1]:
-            citations.append(
-                _citation(block, start, content, name_start, name_end, None, registry, order)
-            )
+        if pieces and lead:
+            seps.append((*lead, "citations"))
+        pieces.extend(_piece(content, a, b, None, registry) for a, b in names[:-1])
         outlet = names[-1] if names else None
         if outlet is not None:
-            separators.append(
-                Separator(gap[2], block.span(start + gap[0], start + gap[1]), "outlet-date")
-            )
-        citations.append(
-            _citation(block, start, content, *(outlet or (None, None)), match, registry, order)
-        )
+            seps.append((*gap, "outlet-date"))
+        date = (match.start(), match.end(), match.group(0))
+        pieces.append(_piece(content, *(outlet or (None, None)), date, registry))
         cursor = match.end()
     lead, names, _ = _split_segment(content, cursor, len(content))
     if names:
-        if not citations and not all(_known(content[a:b], registry, lenient) for a, b in names):
+        if not pieces and not all(_known(content[a:b], registry, lenient) for a, b in names):
             return None
-        if citations and not all(_outlet_shaped(content[a:b], registry) for a, b in names):
+        if pieces and not all(_outlet_shaped(content[a:b], registry) for a, b in names):
             return None
-        if citations and lead:
-            separators.append(
-                Separator(lead[2], block.span(start + lead[0], start + lead[1]), "citations")
-            )
-        for name_start, name_end in names:
-            citations.append(
-                _citation(block, start, content, name_start, name_end, None, registry, order)
-            )
-    if not citations:
+        if pieces and lead:
+            seps.append((*lead, "citations"))
+        pieces.extend(_piece(content, a, b, None, registry) for a, b in names)
+    if not pieces:
         return None
-    if not lenient and not all(c.canonical and c.date and c.date.value for c in citations):
+    if not lenient and not all(
+        p.canonical and p.date and _is_real(p.date[2], order) for p in pieces
+    ):
         return None
-    return CitationGroup(content, span, citations, separators, True)
+    return tuple(pieces), tuple(seps)
+
+
+def _is_real(text: str, order: str) -> bool:
+    return parse_date(text, Span(0, 0), order).value is not None
+
+
+def _piece(
+    content: str,
+    name_start: int | None,
+    name_end: int | None,
+    date: tuple[int, int, str] | None,
+    registry: Registry,
+) -> _Piece:
+    first = name_start if name_start is not None else date[0]  # type: ignore[index]
+    last = date[1] if date is not None else name_end
+    assert first is not None and last is not None
+    if name_start is None or name_end is None:
+        return _Piece(first, last, None, None, "article", date)
+    outlet, kind = registry.split_kind(content[name_start:name_end])
+    known = registry.lookup(outlet)
+    return _Piece(
+        first, last, outlet, known.name if known else None, kind.name if kind else "article", date
+    )
 
 
 def _split_segment(
@@ -212,46 +274,6 @@ def _known(name: str, registry: Registry, lenient: bool) -> bool:
         return False
     close = registry.closest(outlet, cutoff=0.85)
     return close is not None
-
-
-def _citation(
-    block: Block,
-    offset: int,
-    content: str,
-    name_start: int | None,
-    name_end: int | None,
-    date: re.Match[str] | None,
-    registry: Registry,
-    order: str,
-) -> Citation:
-    first = name_start if name_start is not None else date.start()  # type: ignore[union-attr]
-    last = date.end() if date is not None else name_end
-    assert first is not None and last is not None
-    outlet = outlet_span = canonical = None
-    kind = "article"
-    if name_start is not None and name_end is not None:
-        written = content[name_start:name_end]
-        outlet, found_kind = registry.split_kind(written)
-        if found_kind is not None:
-            kind = found_kind.name
-        outlet_span = block.span(offset + name_start, offset + name_start + len(outlet))
-        known = registry.lookup(outlet)
-        canonical = known.name if known else None
-    parsed = None
-    if date is not None:
-        parsed = parse_date(
-            date.group(0), block.span(offset + date.start(), offset + date.end()), order
-        )
-    return Citation(
-        text=content[first:last],
-        span=block.span(offset + first, offset + last),
-        outlet=outlet,
-        outlet_span=outlet_span,
-        canonical=canonical,
-        kind=kind,
-        date=parsed,
-        url=_url(block, offset + first, offset + last),
-    )
 
 
 def _url(block: Block, start: int, end: int) -> str | None:
