@@ -216,6 +216,22 @@ def test_archive_suggests_the_nearest_snapshot(tmp_path):
     assert "timestamp=20170412" in responses.calls[1].request.url
 
 
+@pytest.mark.parametrize(
+    "snapshot",
+    ["httpx://web.archive.org/web/2017/x", "javascript:alert(1)", "https://[::1/x", "//evil.test/"],
+)
+@responses.activate
+def test_archive_answer_that_is_not_an_http_url_is_dropped(tmp_path, snapshot):
+    serve(status=404)
+    responses.get(
+        "https://archive.org/wayback/available",
+        json={"archived_snapshots": {"closest": {"available": True, "url": snapshot}}},
+    )
+    report, _ = verify(digest(), tmp_path, archive=True)
+    assert codes(report) == ["V001"]
+    assert report.findings[0].suggestion is None
+
+
 @responses.activate
 def test_second_run_answers_from_the_cache(tmp_path):
     serve()

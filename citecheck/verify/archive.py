@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from citecheck.verify.cache import Cache
 from citecheck.verify.fetch import Fetcher
@@ -34,4 +34,12 @@ def nearest_snapshot(
     if not isinstance(closest, dict) or not closest.get("available"):
         return None
     snapshot = closest.get("url")
-    return snapshot if isinstance(snapshot, str) and snapshot.startswith("http") else None
+    return snapshot if isinstance(snapshot, str) and _is_web_url(snapshot) else None
+
+
+def _is_web_url(url: str) -> bool:
+    """Whether `url` is http(s): the API's answer is shown to editors as a link."""
+    try:
+        return urlsplit(url).scheme in ("http", "https")
+    except ValueError:
+        return False
