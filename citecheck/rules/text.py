@@ -181,23 +181,24 @@ class UnbalancedParenthesis(Rule):
                 )
 
 
+# (literals one of which must occur, pattern, replacement, why): the literals
+# are a cheap `in` test that spares most blocks the regular expression.
 _MANGLED = (
-    (re.compile(r"\bU,\s?S,"), "U.S.", "“U.S.” written with commas"),
-    (re.compile(r"\bU\.S(?=[/-])"), "U.S.", "“U.S.” missing its final period"),
+    (("U,",), re.compile(r"\bU,\s?S,"), "U.S.", "“U.S.” written with commas"),
+    (("U.S/", "U.S-"), re.compile(r"\bU\.S(?=[/-])"), "U.S.", "“U.S.” missing its final period"),
     (
+        ("S.",),
         re.compile(r"\AS\.(?=[\s-])(?!\s(?:Korea|Africa|Sudan|Ossetia|Arabia|Carolina|Dakota)\b)"),
         "U.S.",
         "“U.” lost at the start of the item (read as a list letter)",
     ),
     (
+        ("K.",),
         re.compile(r"\AK\.(?=[\s-])"),
         "U.K.",
         "“U.” lost at the start of the item (read as a list letter)",
     ),
 )
-
-
-_SUSPECT = re.compile(r"U[,.]|\A[SK]\.")  # cheap test before the patterns above
 
 
 class MangledAbbreviation(Rule):
@@ -226,9 +227,11 @@ class MangledAbbreviation(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         for block in ctx.digest.document.blocks:
-            if block.kind in ("boilerplate", "title") or not _SUSPECT.search(block.text):
+            if block.kind in ("boilerplate", "title"):
                 continue
-            for pattern, replacement, why in _MANGLED:
+            for literals, pattern, replacement, why in _MANGLED:
+                if not any(literal in block.text for literal in literals):
+                    continue
                 for match in pattern.finditer(block.text):
                     words = block.text[match.start() :].split()
                     shown = words[0] if words[0] != match.group(0) else " ".join(words[:2])
