@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import re
 import sys
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from citecheck.extract.citations import find_groups, source_line
@@ -178,18 +178,26 @@ def _event_date(
 
 
 def _speaker(lead: str | None, contexts: list[str]) -> str | None:
+    """The nearest candidate that names a person: the claim's lead, then its bullets."""
     for candidate in [lead, *reversed(contexts)]:
-        if not candidate:
-            continue
-        name = _ON_DATE.sub("", candidate).strip()
-        if (
-            name
-            and name[0].isupper()
-            and len(name.split()) <= _MAX_SPEAKER_WORDS
-            and not _DATE_ONLY_LEAD.match(candidate)
-            and name.casefold().rstrip(".") not in not_speakers()
-        ):
+        name = _as_speaker(candidate) if candidate else None
+        if name:
             return name
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _as_speaker(candidate: str) -> str | None:
+    # Every claim under `Lavrov:` asks about the same line; answer once.
+    name = _ON_DATE.sub("", candidate).strip()
+    if (
+        name
+        and name[0].isupper()
+        and len(name.split()) <= _MAX_SPEAKER_WORDS
+        and not _DATE_ONLY_LEAD.match(candidate)
+        and name.casefold().rstrip(".") not in not_speakers()
+    ):
+        return name
     return None
 
 

@@ -229,8 +229,9 @@ class MangledAbbreviation(Rule):
         for block in ctx.digest.document.blocks:
             if block.kind in ("boilerplate", "title"):
                 continue
+            text = block.text
             for literals, pattern, replacement, why in _MANGLED:
-                if not any(literal in block.text for literal in literals):
+                if not any(map(text.__contains__, literals)):
                     continue
                 for match in pattern.finditer(block.text):
                     words = block.text[match.start() :].split()
