@@ -32,15 +32,61 @@ from citecheck.verify.safety import Guard, NotResolved, Refused, address_problem
         ("240.0.0.1", "reserved"),
         ("::ffff:127.0.0.1", "loopback"),
         ("::ffff:169.254.169.254", "link-local"),
+        ("0.1.2.3", "reserved"),
+        ("192.0.0.9", "reserved"),
+        ("192.0.2.1", "documentation"),
+        ("198.18.0.1", "reserved"),
+        ("255.255.255.255", "reserved"),
+        # 6to4 carries an IPv4 address in bits 16-48
+        ("2002:a9fe:a9fe::1", "6to4 address carrying 169.254.169.254, a link-local"),
+        ("2002:7f00:1::1", "6to4 address carrying 127.0.0.1, a loopback"),
+        ("2002:c0a8:101::1", "6to4 address carrying 192.168.1.1, a private"),
+        # Teredo: server in bits 32-64, client inverted in the last 32 bits
+        ("2001:0:a9fe:a9fe::", "Teredo address carrying 169.254.169.254"),
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", "Teredo address carrying 127.0.0.1"),
+        ("2001:0:4136:e378:8000:63bf:f7f7:f7f7", "a Teredo address"),
+        # NAT64: the well-known prefix is translated to the IPv4 address it ends with
+        ("64:ff9b::a9fe:a9fe", "NAT64 address carrying 169.254.169.254"),
+        ("64:ff9b::10.0.0.1", "NAT64 address carrying 10.0.0.1, a private"),
+        ("64:ff9b:1::8.8.8.8", "local-use NAT64"),
+        ("::127.0.0.1", "reserved"),
+        ("::8.8.8.8", "reserved"),
+        ("fec0::1", "site-local"),
+        ("fe80::1%eth0", "link-local"),
+        ("100::1", "reserved"),
+        ("2001:db8::1", "documentation"),
+        ("2001:10::1", "reserved"),
+        ("3fff::1", "documentation"),
+        ("4000::1", "unassigned"),
+        ("ff0e::1", "multicast"),
     ],
 )
 def test_unsafe_addresses_are_named(address, kind):
     assert kind in (address_problem(address) or "")
 
 
-@pytest.mark.parametrize("address", ["93.184.216.34", "8.8.8.8", "2606:4700::6810:84e5"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "93.184.216.34",
+        "8.8.8.8",
+        "2606:4700::6810:84e5",
+        "::ffff:8.8.8.8",
+        "64:ff9b::8.8.8.8",
+        "2002:808:808::1",  # 6to4 carrying 8.8.8.8
+        "100.63.255.255",
+        "100.128.0.0",
+        "172.32.0.1",
+        "192.0.1.1",
+    ],
+)
 def test_public_addresses_pass(address):
     assert address_problem(address) is None
+
+
+def test_a_name_resolving_to_6to4_metadata_is_refused():
+    with pytest.raises(Refused, match=r"6to4 address carrying 169\.254\.169\.254"):
+        Guard(False, resolver({"six.test": "2002:a9fe:a9fe::1"})).check_url("http://six.test/")
 
 
 def test_a_host_with_any_unsafe_address_is_refused():

@@ -17,7 +17,47 @@ from urllib.parse import urlsplit
 
 Resolver = Callable[..., list]
 
-_CGNAT = ipaddress.ip_network("100.64.0.0/10")
+_net = ipaddress.ip_network
+
+# Refused outright, most specific first. Written out rather than read from
+# `is_private`/`is_global`, whose answers changed between Python patch
+# releases. IPv4 follows the IANA special-purpose registry (RFC 6890 and
+# updates); IPv6 outside 2000::/3, the only block assigned for global
+# unicast, is refused whether listed here or not.
+DENIED: tuple[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str], ...] = (
+    (_net("0.0.0.0/32"), "an unspecified address"),
+    (_net("0.0.0.0/8"), "a reserved address"),  # "this network"
+    (_net("10.0.0.0/8"), "a private address"),
+    (_net("100.64.0.0/10"), "a carrier-grade NAT address"),
+    (_net("127.0.0.0/8"), "a loopback address"),
+    (_net("169.254.0.0/16"), "a link-local address"),  # cloud metadata services
+    (_net("172.16.0.0/12"), "a private address"),
+    (_net("192.0.0.0/24"), "a reserved address"),  # IETF protocol assignments
+    (_net("192.0.2.0/24"), "a documentation address"),
+    (_net("192.88.99.0/24"), "a reserved address"),  # 6to4 relay anycast, deprecated
+    (_net("192.168.0.0/16"), "a private address"),
+    (_net("198.18.0.0/15"), "a reserved address"),  # benchmarking
+    (_net("198.51.100.0/24"), "a documentation address"),
+    (_net("203.0.113.0/24"), "a documentation address"),
+    (_net("224.0.0.0/4"), "a multicast address"),
+    (_net("240.0.0.0/4"), "a reserved address"),  # broadcast included
+    (_net("::/128"), "an unspecified address"),
+    (_net("::1/128"), "a loopback address"),
+    (_net("::/96"), "a reserved address"),  # IPv4-compatible, deprecated
+    (_net("64:ff9b:1::/48"), "a local-use NAT64 address"),  # translation not ours to check
+    (_net("100::/64"), "a reserved address"),  # discard-only
+    (_net("2001::/32"), "a Teredo address"),  # tunnelled through relays not ours to check
+    (_net("2001::/23"), "a reserved address"),  # IETF protocol assignments
+    (_net("2001:db8::/32"), "a documentation address"),
+    (_net("3fff::/20"), "a documentation address"),
+    (_net("5f00::/16"), "a reserved address"),  # segment routing
+    (_net("fc00::/7"), "a private address"),  # unique local
+    (_net("fe80::/10"), "a link-local address"),
+    (_net("fec0::/10"), "a site-local address"),  # deprecated, still routed by some
+    (_net("ff00::/8"), "a multicast address"),
+)
+_GLOBAL_UNICAST = _net("2000::/3")
+_NAT64 = _net("64:ff9b::/96")
 
 
 class Refused(Exception):
@@ -29,27 +69,42 @@ class NotResolved(Exception):
 
 
 def address_problem(address: str) -> str | None:
-    """Why connecting to `address` is refused, or None when it is a public address."""
+    """Why connecting to `address` is refused, or None when it is a public address.
+
+    IPv6 forms that carry an IPv4 address (IPv4-mapped, NAT64, 6to4, Teredo's
+    server and client) lead to it, so the IPv4 address must pass too.
+    """
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    if ip.is_unspecified:
-        return "an unspecified address"
-    if ip.is_loopback:
-        return "a loopback address"
-    if ip.is_link_local:
-        return "a link-local address"
-    if isinstance(ip, ipaddress.IPv4Address) and ip in _CGNAT:
-        return "a carrier-grade NAT address"
-    if ip.is_multicast:
-        return "a multicast address"
-    if ip.is_reserved:
-        return "a reserved address"
-    if ip.is_private:
-        return "a private address"
-    if not ip.is_global:
-        return "a reserved address"
+    if isinstance(ip, ipaddress.IPv6Address):
+        for form, inner in _carried(ip):
+            problem = _problem(inner)
+            if problem:
+                return f"{form} carrying {inner}, {problem}"
+        if ip.ipv4_mapped is not None or ip in _NAT64:
+            return None  # translated to the IPv4 address just checked
+    return _problem(ip)
+
+
+def _problem(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    for network, problem in DENIED:
+        if ip.version == network.version and ip in network:
+            return problem
+    if ip.version == 6 and ip not in _GLOBAL_UNICAST:
+        return "an unassigned address"
     return None
+
+
+def _carried(ip: ipaddress.IPv6Address) -> list[tuple[str, ipaddress.IPv4Address]]:
+    """The IPv4 addresses an IPv6 address leads to, each with the form that carries it."""
+    if ip.ipv4_mapped is not None:
+        return [("an IPv4-mapped address", ip.ipv4_mapped)]
+    if ip in _NAT64:
+        return [("a NAT64 address", ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))]
+    if ip.sixtofour is not None:
+        return [("a 6to4 address", ip.sixtofour)]
+    if ip.teredo is not None:
+        return [("a Teredo address", inner) for inner in ip.teredo]
+    return []
 
 
 class Guard:
