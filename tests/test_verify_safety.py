@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
 import pytest
+import responses
 from verify_support import fetcher, options, resolver
 
-from citecheck.verify.safety import Guard, NotResolved, Refused, address_problem
+from citecheck.verify.fetch import Fetcher
+from citecheck.verify.safety import Guard, NotResolved, Refused, ResolveTimeout, address_problem
 
 
 @pytest.mark.parametrize(
@@ -117,6 +120,49 @@ def test_other_schemes_and_hostless_urls_are_refused(url):
         Guard(False, resolver()).check_url(url)
 
 
+def stalled_resolver():
+    """A getaddrinfo that hangs until released, like a resolver that never answers."""
+    release = threading.Event()
+    calls: list[str] = []
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        calls.append(host)
+        release.wait(10)
+        return resolver()(host, port)
+
+    getaddrinfo.release, getaddrinfo.calls = release, calls  # type: ignore[attr-defined]
+    return getaddrinfo
+
+
+def test_a_stalled_look_up_times_out_and_is_shared():
+    stalled = stalled_resolver()
+    guard = Guard(False, stalled)
+    try:
+        started = time.monotonic()
+        for _ in range(2):
+            with pytest.raises(ResolveTimeout, match=r"slow\.test did not resolve in time"):
+                guard.check_url("http://slow.test/", timeout=0.1)
+        assert time.monotonic() - started < 1.0
+        assert stalled.calls == ["slow.test"]  # the second caller waited on the first look-up
+    finally:
+        stalled.release.set()
+
+
+@responses.activate
+def test_a_stalled_look_up_is_a_timeout_within_the_deadline_and_nothing_is_sent():
+    stalled = stalled_resolver()
+    fetch = Fetcher(options(deadline=0.3), resolver=stalled)
+    try:
+        started = time.monotonic()
+        result = fetch.fetch("http://slow.test/story")
+        elapsed = time.monotonic() - started
+    finally:
+        stalled.release.set()
+    assert result.problem == "timeout" and "slow.test" in result.detail
+    assert elapsed < 1.0
+    assert not responses.calls
+
+
 class _Echo(BaseHTTPRequestHandler):
     hosts: ClassVar[list[str]] = []
 
@@ -153,7 +199,7 @@ def test_the_connection_goes_to_the_checked_address_and_keeps_the_host_name():
 
 def test_the_connection_itself_refuses_an_address_the_guard_rejects():
     fetch = fetcher(options(), {"sneaky.test": "127.0.0.1"})
-    fetch.guard.check_url = lambda url: "93.184.216.34"  # as if the pre-check had passed
+    fetch.guard.check_url = lambda url, timeout=None: "93.184.216.34"  # as if it had passed
     result = fetch.fetch("http://sneaky.test:1/")
     assert result.problem == "refused"
     assert "loopback" in result.detail

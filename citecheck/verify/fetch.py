@@ -23,7 +23,7 @@ from urllib3.exceptions import ConnectTimeoutError, NameResolutionError, NewConn
 from urllib3.util import connection
 
 from citecheck.verify.model import Fetched, Options
-from citecheck.verify.safety import Guard, NotResolved, Refused
+from citecheck.verify.safety import Guard, NotResolved, Refused, ResolveTimeout
 
 RETRY_STATUSES = {429, 502, 503, 504}
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
@@ -42,8 +42,15 @@ class _PinnedConnection:
     guard: Guard
 
     def _new_conn(self) -> socket.socket:
+        timeout = self.timeout  # type: ignore[attr-defined]
         try:
-            address = self.guard.address(self._dns_host, self.port)  # type: ignore[attr-defined]
+            address = self.guard.address(
+                self._dns_host,  # type: ignore[attr-defined]
+                self.port,  # type: ignore[attr-defined]
+                timeout if isinstance(timeout, (int, float)) else None,
+            )
+        except ResolveTimeout as exc:
+            raise ConnectTimeoutError(self, str(exc)) from exc
         except NotResolved as exc:
             raise NameResolutionError(self.host, self, socket.gaierror(str(exc))) from exc  # type: ignore[attr-defined]
         except Refused as exc:
@@ -116,7 +123,9 @@ class Fetcher:
         current = url
         while True:
             try:
-                self.guard.check_url(current)
+                self.guard.check_url(current, deadline - time.monotonic())
+            except ResolveTimeout as exc:
+                return Fetched(url, current, chain=chain, problem="timeout", detail=str(exc))
             except Refused as exc:
                 return Fetched(url, current, chain=chain, problem="refused", detail=str(exc))
             except NotResolved as exc:

@@ -13,6 +13,8 @@ import ipaddress
 import socket
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from urllib.parse import urlsplit
 
 Resolver = Callable[..., list]
@@ -68,6 +70,10 @@ class NotResolved(Exception):
     """The host name does not resolve."""
 
 
+class ResolveTimeout(Exception):
+    """The host name did not resolve within the time left; no request was sent."""
+
+
 def address_problem(address: str) -> str | None:
     """Why connecting to `address` is refused, or None when it is a public address.
 
@@ -114,10 +120,15 @@ class Guard:
         self.allow_private = allow_private
         self._resolver = resolver
         self._addresses: dict[tuple[str, int], str] = {}
+        self._pending: dict[tuple[str, int], Future] = {}
         self._lock = threading.Lock()
 
-    def check_url(self, url: str) -> str:
-        """The address a request for `url` connects to; raises Refused or NotResolved."""
+    def check_url(self, url: str, timeout: float | None = None) -> str:
+        """The address a request for `url` connects to.
+
+        Raises Refused, NotResolved, or ResolveTimeout when the name does not
+        resolve within `timeout` seconds.
+        """
         try:
             parts = urlsplit(url)
             port = parts.port
@@ -127,16 +138,19 @@ class Guard:
             raise Refused(f"{parts.scheme or 'no'} scheme: only http and https are fetched")
         if not parts.hostname:
             raise Refused("the URL names no host")
-        return self.address(parts.hostname, port or (443 if parts.scheme == "https" else 80))
+        default = 443 if parts.scheme == "https" else 80
+        return self.address(parts.hostname, port or default, timeout)
 
-    def address(self, host: str, port: int) -> str:
+    def address(self, host: str, port: int, timeout: float | None = None) -> str:
         key = (host.lower().rstrip("."), port)
         with self._lock:
             known = self._addresses.get(key)
         if known is not None:
             return known
         try:
-            infos = self._resolver(key[0], port, type=socket.SOCK_STREAM)
+            infos = self._resolve(key).result(timeout)
+        except FutureTimeout:
+            raise ResolveTimeout(f"{host} did not resolve in time") from None
         except (socket.gaierror, UnicodeError) as exc:
             raise NotResolved(f"{host} does not resolve ({exc})") from None
         addresses = list(dict.fromkeys(info[4][0] for info in infos))
@@ -151,3 +165,29 @@ class Guard:
         with self._lock:
             self._addresses.setdefault(key, addresses[0])
             return self._addresses[key]
+
+    def _resolve(self, key: tuple[str, int]) -> Future:
+        """The look-up of `key`, run in a thread so a caller can stop waiting for it.
+
+        getaddrinfo cannot be interrupted and takes as long as the system's
+        resolver allows; a daemon thread left behind does not hold up exit,
+        and callers asking for the same name share one look-up.
+        """
+        with self._lock:
+            pending = self._pending.get(key)
+            if pending is not None:
+                return pending
+            future: Future = Future()
+            self._pending[key] = future
+
+        def run() -> None:
+            try:
+                future.set_result(self._resolver(key[0], key[1], type=socket.SOCK_STREAM))
+            except BaseException as exc:  # handed to the waiting caller
+                future.set_exception(exc)
+            finally:
+                with self._lock:
+                    del self._pending[key]
+
+        threading.Thread(target=run, name=f"resolve {key[0]}", daemon=True).start()
+        return future
