@@ -2,15 +2,18 @@
 
 Redirects are followed by hand so that each hop passes the safety checks and
 is recorded; the connection itself goes to the address the `Guard` checked,
-while the Host header, SNI and certificate check keep the host name.
+while the Host header, SNI and certificate check keep the host name. A
+`_Watchdog` holds each fetch to its deadline however slowly the server sends.
 """
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import random
 import re
 import socket
+import threading
 import time
 from collections.abc import Callable
 from urllib.parse import urljoin
@@ -38,6 +41,76 @@ class RefusedConnection(NewConnectionError):
     """The checked address of a host became unsafe between check and connect."""
 
 
+_current = threading.local()
+
+
+class _Watchdog:
+    """Shuts the connection a fetch is using once the fetch's deadline passes.
+
+    Socket timeouts bound each read, not their sum: a server that sends a byte
+    just inside the read timeout would otherwise hold a fetch, and CI, for as
+    long as it liked, in the TLS handshake, the headers or the body. The
+    watchdog keeps a duplicate of the socket's descriptor, since shutting it
+    shuts the connection for every descriptor and TLS may re-wrap the original.
+    """
+
+    def __init__(self, deadline: float):
+        self.expired = False
+        self._sock: socket.socket | None = None
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(deadline - time.monotonic(), 0.0), self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watchdog:
+        _current.watchdog = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+        _current.watchdog = None
+
+    def watch(self, sock: socket.socket) -> None:
+        """Make the connection of `sock` the one to shut at the deadline."""
+        try:
+            duplicate = socket.fromfd(sock.fileno(), sock.family, sock.type)
+        except OSError:
+            return  # closed already: nothing left to wait on
+        with self._lock:
+            self._release()
+            self._sock = duplicate
+            if self.expired:
+                _shut(duplicate)
+
+    def stop(self) -> None:
+        """Stop watching; called before the connection can go back to the pool."""
+        self._timer.cancel()
+        with self._lock:
+            self._release()
+
+    def _release(self) -> None:
+        if self._sock is not None:
+            self._sock.close()
+            self._sock = None
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            if self._sock is not None:
+                _shut(self._sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # already closed by the other side
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def _watch(sock: socket.socket | None) -> None:
+    watchdog = getattr(_current, "watchdog", None)
+    if watchdog is not None and sock is not None:
+        watchdog.watch(sock)
+
+
 class _PinnedConnection:
     guard: Guard
 
@@ -56,7 +129,7 @@ class _PinnedConnection:
         except Refused as exc:
             raise RefusedConnection(self, str(exc)) from exc
         try:
-            return connection.create_connection(
+            sock = connection.create_connection(
                 (address, self.port),  # type: ignore[attr-defined]
                 self.timeout,  # type: ignore[attr-defined]
                 source_address=self.source_address,  # type: ignore[attr-defined]
@@ -66,6 +139,12 @@ class _PinnedConnection:
             raise ConnectTimeoutError(self, f"connect to {self.host} timed out") from exc  # type: ignore[attr-defined]
         except OSError as exc:
             raise NewConnectionError(self, f"failed to connect: {exc}") from exc
+        _watch(sock)
+        return sock
+
+    def getresponse(self) -> object:
+        _watch(self.sock)  # type: ignore[attr-defined]  # a reused connection, or TLS's socket
+        return super().getresponse()  # type: ignore[misc]
 
 
 class PinnedAdapter(HTTPAdapter):
@@ -118,6 +197,10 @@ class Fetcher:
     def fetch(self, url: str, *, expect: str = "html") -> Fetched:
         """GET `url`, following redirects by hand; never raises for network trouble."""
         deadline = time.monotonic() + self.options.deadline
+        with _Watchdog(deadline) as watchdog:
+            return self._follow(url, deadline, watchdog, expect)
+
+    def _follow(self, url: str, deadline: float, watchdog: _Watchdog, expect: str) -> Fetched:
         chain: list[tuple[int, str]] = []
         seen = {url}
         current = url
@@ -130,13 +213,13 @@ class Fetcher:
                 return Fetched(url, current, chain=chain, problem="refused", detail=str(exc))
             except NotResolved as exc:
                 return Fetched(url, current, chain=chain, problem="dns", detail=str(exc))
-            response = self._send(current, deadline)
+            response = self._send(current, deadline, watchdog)
             if isinstance(response, Fetched):
                 response.url, response.chain = url, chain
                 return response
             location = response.headers.get("Location")
             if response.status_code not in REDIRECT_STATUSES or not location:
-                return self._read(url, current, response, chain, deadline, expect)
+                return self._read(url, current, response, chain, deadline, watchdog, expect)
             response.close()
             current = urljoin(current, location.strip())
             chain.append((response.status_code, current))
@@ -152,7 +235,7 @@ class Fetcher:
                 )  # fmt: skip
             seen.add(current)
 
-    def _send(self, url: str, deadline: float) -> requests.Response | Fetched:
+    def _send(self, url: str, deadline: float, watchdog: _Watchdog) -> requests.Response | Fetched:
         """One hop, retried on connection trouble, timeouts, 429 and 502-504."""
         options = self.options
         attempt = 0
@@ -169,17 +252,12 @@ class Fetcher:
                 response = self.session.get(
                     url, stream=True, allow_redirects=False, timeout=timeout
                 )
-            except requests.exceptions.Timeout as exc:
-                failure = Fetched(url, url, problem="timeout", detail=_describe(exc))
-            except requests.exceptions.SSLError as exc:
-                return Fetched(url, url, problem="tls", detail=_describe(exc))
-            except requests.exceptions.ConnectionError as exc:
-                cause = _root(exc)
-                if isinstance(cause, RefusedConnection):
-                    return Fetched(url, url, problem="refused", detail=str(cause.__cause__))
-                if isinstance(cause, NameResolutionError):
-                    return Fetched(url, url, problem="dns", detail=_describe(exc))
-                failure = Fetched(url, url, problem="connection", detail=_describe(exc))
+            except (requests.exceptions.Timeout, requests.exceptions.ConnectionError) as exc:
+                if watchdog.expired:
+                    return Fetched(url, url, problem="timeout", detail="deadline passed")
+                failure = _failure(url, exc)
+                if failure.problem not in ("timeout", "connection"):
+                    return failure
             else:
                 if response.status_code not in RETRY_STATUSES or attempt >= options.retries:
                     return response
@@ -203,6 +281,7 @@ class Fetcher:
         response: requests.Response,
         chain: list[tuple[int, str]],
         deadline: float,
+        watchdog: _Watchdog,
         expect: str,
     ) -> Fetched:
         status = response.status_code
@@ -226,11 +305,16 @@ class Fetcher:
                     if len(body) > limit:
                         return self._too_large(result, limit)
                     if time.monotonic() > deadline:
-                        result.problem, result.detail = "timeout", "deadline passed while reading"
-                        return result
+                        break
             except requests.exceptions.RequestException as exc:
-                result.problem = "timeout" if _is_timeout(exc) else "connection"
-                result.detail = _describe(exc)
+                if not watchdog.expired:
+                    result.problem = "timeout" if _is_timeout(exc) else "connection"
+                    result.detail = _describe(exc)
+                    return result
+            finally:
+                watchdog.stop()
+            if watchdog.expired or time.monotonic() > deadline:
+                result.problem, result.detail = "timeout", "deadline passed while reading"
                 return result
         data = bytes(body)
         if not mime and expect == "html" and not _HTML_START.match(data[:1024]):
@@ -281,6 +365,20 @@ def _retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, when.timestamp() - time.time())
+
+
+def _failure(url: str, exc: requests.exceptions.RequestException) -> Fetched:
+    """What a request that raised `exc` amounts to; timeouts and connection trouble are retried."""
+    if isinstance(exc, requests.exceptions.Timeout):
+        return Fetched(url, url, problem="timeout", detail=_describe(exc))
+    if isinstance(exc, requests.exceptions.SSLError):
+        return Fetched(url, url, problem="tls", detail=_describe(exc))
+    cause = _root(exc)
+    if isinstance(cause, RefusedConnection):
+        return Fetched(url, url, problem="refused", detail=str(cause.__cause__))
+    if isinstance(cause, NameResolutionError):
+        return Fetched(url, url, problem="dns", detail=_describe(exc))
+    return Fetched(url, url, problem="connection", detail=_describe(exc))
 
 
 def _root(exc: BaseException) -> BaseException:
