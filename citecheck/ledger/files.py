@@ -74,9 +74,9 @@ def header(name: str) -> str:
     return (
         "# Claims ledger, written by `citecheck extract` from the digest named below.\n"
         f"# Regenerate: citecheck extract -o {name}   Check: citecheck extract --check -o {name}\n"
-        "# Yours, kept on regeneration: a claim's `note` and `tags`; a citation's `note`,\n"
-        "# and its `url` where the digest has no link; your comments. Everything else is\n"
-        "# rewritten from the digest. Notes of claims that leave the digest move to `orphans`.\n"
+        "# Yours, kept on regeneration: a claim's `note`, `tags` and `waivers`; a citation's\n"
+        "# `note`, and its `url` where the digest has no link; your comments. Everything else\n"
+        "# is rewritten from the digest. Notes of claims that leave the digest move to `orphans`.\n"
     )
 
 
