@@ -78,28 +78,28 @@ def unused_waiver_lines(reports: Sequence[Report]) -> list[str]:
 
 
 def _ledger_waivers(reports: Sequence[Report]) -> list[Waiver]:
-    """The waivers in each digest's claims ledger, scoped to that digest.
+    return [w for r in reports if r.document.format != "ledger" for w in ledger_waivers(r.path)]
+
+
+def ledger_waivers(digest: str) -> list[Waiver]:
+    """The waivers in the claims ledger of `digest`, scoped to it; none without a ledger.
 
     A ledger that cannot be read or breaks the format waives nothing: its
     findings fail the run as before, and stderr says why.
     """
     from citecheck.ledger.lookup import find_ledger
 
-    found: list[Waiver] = []
-    for report in reports:
-        if report.document.format == "ledger":
-            continue
-        ledger = find_ledger(report.path)
-        if ledger is None:
-            continue
-        from citecheck.ledger.waivers import ledger_waivers
+    ledger = find_ledger(digest)
+    if ledger is None:
+        return []
+    from citecheck.ledger.waivers import ledger_waivers as read
 
-        try:
-            found.extend(ledger_waivers(ledger, report.path))
-        except CitecheckError as exc:
-            print(
-                f"citecheck: {exc.path}{f':{exc.line}' if exc.line else ''}: warning: "
-                f"its waivers are not applied: {exc.message}",
-                file=sys.stderr,
-            )
-    return found
+    try:
+        return read(ledger, digest)
+    except CitecheckError as exc:
+        print(
+            f"citecheck: {exc.path}{f':{exc.line}' if exc.line else ''}: warning: "
+            f"its waivers are not applied: {exc.message}",
+            file=sys.stderr,
+        )
+        return []
