@@ -203,9 +203,10 @@ def test_the_search_for_a_ledger_stops_at_the_top_of_a_repository(tmp_path, monk
     assert find_ledger("outside/repo/sub/d.txt") == Path("outside/repo/claims.yaml")
 
 
-def test_a_ledger_naming_another_digest_does_not_bring_in_the_yaml_library(tmp_path):
+@pytest.mark.parametrize("named", ["other.txt", "d.txt"])
+def test_a_ledger_without_waivers_for_the_digest_keeps_yaml_off_the_lint(tmp_path, named):
     (tmp_path / "d.txt").write_text(DIGEST, "utf-8")
-    (tmp_path / "claims.yaml").write_text("version: 1\ndigest: other.txt\nclaims: []\n")
+    (tmp_path / "claims.yaml").write_text(f"version: 1\ndigest: {named}\nclaims: []\n")
     code = (
         "import sys; from citecheck.cli import main\n"
         f"main(['lint', {str(tmp_path / 'd.txt')!r}])\n"

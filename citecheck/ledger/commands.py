@@ -11,7 +11,8 @@ from pathlib import Path
 from citecheck.config import Config
 from citecheck.errors import CitecheckError
 from citecheck.ledger.build import claim_entries, read_digest, source_entries
-from citecheck.ledger.files import dumps, parse, read_text
+from citecheck.ledger.files import dumps, parse
+from citecheck.ledger.lookup import read_text
 from citecheck.ledger.merge import changes, merge
 from citecheck.ledger.schema import validate
 from citecheck.linter import Report

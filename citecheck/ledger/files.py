@@ -43,20 +43,6 @@ _Representer.add_representer(type(None), _Representer.represent_none)
 _Representer.add_representer(str, _Representer.represent_str)
 
 
-def read_text(path: str | Path) -> str:
-    name = str(path)
-    try:
-        return Path(path).read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise CitecheckError("no such file", name) from None
-    except IsADirectoryError:
-        raise CitecheckError("is a directory", name) from None
-    except OSError as exc:
-        raise CitecheckError(f"cannot read: {exc.strerror or exc}", name) from None
-    except UnicodeDecodeError as exc:
-        raise CitecheckError(f"not UTF-8 (byte {exc.start})", name) from None
-
-
 def parse(text: str, path: str | Path) -> object:
     """The YAML document, with line numbers (`.lc`) on every mapping and list."""
     try:

@@ -1,14 +1,16 @@
-"""Which ledger belongs to a digest: the nearest claims.yaml that names it.
+"""Which ledger belongs to a digest, and reading a ledger's text, without YAML.
 
 Linting a digest runs this for every file, so it costs a few `stat` calls
-when there is no ledger and reads only the ledger's `digest:` line when
-there is one; ruamel.yaml is not imported here.
+when there is no ledger and a regex over the ledger's text when there is
+one; ruamel.yaml is not imported here.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+from citecheck.errors import CitecheckError
 
 LEDGER_NAMES = ("claims.yaml", "claims.yml")
 
@@ -36,10 +38,25 @@ def find_ledger(digest: str | Path) -> Path | None:
     return None
 
 
+def read_text(path: str | Path) -> str:
+    """A ledger's text; a file that cannot be read is bad input, named."""
+    name = str(path)
+    try:
+        return Path(path).read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise CitecheckError("no such file", name) from None
+    except IsADirectoryError:
+        raise CitecheckError("is a directory", name) from None
+    except OSError as exc:
+        raise CitecheckError(f"cannot read: {exc.strerror or exc}", name) from None
+    except UnicodeDecodeError as exc:
+        raise CitecheckError(f"not UTF-8 (byte {exc.start})", name) from None
+
+
 def _names(ledger: Path, digest: Path) -> bool:
     try:
-        text = ledger.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_text(ledger)
+    except CitecheckError:
         return False
     match = _DIGEST_LINE.search(text)
     if match is None:
