@@ -14,9 +14,9 @@ from pathlib import Path
 
 from citecheck import __version__
 from citecheck.errors import CitecheckError
+from citecheck.ledger.lookup import LEDGER_NAMES
 
 DIGEST_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
-LEDGER_NAMES = ("claims.yaml", "claims.yml")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--unsafe-fixes",
         action="store_true",
         help="with --fix or --diff, also apply fixes inferred from context",
+    )
+    lint.add_argument(
+        "--no-ledger-update",
+        action="store_true",
+        help="with --fix, leave the claims ledgers of fixed digests as they are",
     )
 
     verify = commands.add_parser("verify", help="fetch the cited pages and check them")
@@ -257,38 +262,65 @@ def cmd_lint(args: argparse.Namespace) -> int:
     paths = collect(args.paths, config.paths)
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise CitecheckError("--unsafe-fixes needs --fix or --diff")
+    if args.no_ledger_update and not args.fix:
+        raise CitecheckError("--no-ledger-update needs --fix")
     if args.diff:
         return diff_paths(paths, config, unsafe=args.unsafe_fixes)
-    reports = fix_paths(paths, config, args.unsafe_fixes) if args.fix else lint_paths(paths, config)
+    reports = (
+        fix_paths(paths, config, args.unsafe_fixes, ledgers=not args.no_ledger_update)
+        if args.fix
+        else lint_paths(paths, config)
+    )
     from citecheck.rules import RULES
 
     return publish(args, reports, config, rules=RULES)
 
 
-def fix_paths(paths: Sequence[str], config, unsafe: bool) -> list:
-    """Fix digests in place; ledgers are only linted. Returns what remains."""
-    from citecheck.fix import fix_file, summary
+def fix_paths(paths: Sequence[str], config, unsafe: bool, ledgers: bool = True) -> list:
+    """Fix digests in place and, with `ledgers`, regenerate their claims ledgers.
 
-    reports, results = [], []
-    for name in paths:
-        if name == "-":
-            raise CitecheckError("cannot fix stdin in place; use --diff", "<stdin>")
-        if Path(name).name in LEDGER_NAMES:
-            reports.extend(lint_paths([name], config))
-            continue
-        results.append(fix_file(name, config, unsafe=unsafe))
-        reports.append(results[-1].report)
-    print(f"citecheck: {summary(results)}", file=sys.stderr)
-    return reports
+    Ledgers given as paths are only linted, after the fixes, so they are
+    judged against the fixed digests. Returns what remains.
+    """
+    from citecheck.fix import fix_file, summary
+    from citecheck.gate import ledger_waivers
+
+    if "-" in paths:
+        raise CitecheckError("cannot fix stdin in place; use --diff", "<stdin>")
+    reports: dict[int, object] = {}
+    results = []
+    for n, name in enumerate(paths):
+        if Path(name).name not in LEDGER_NAMES:
+            waivers = (*config.waivers, *ledger_waivers(name))
+            results.append(fix_file(name, config, unsafe=unsafe, waivers=waivers))
+            reports[n] = results[-1].report
+    updated = []
+    if ledgers:
+        from citecheck.ledger.refresh import update_ledgers
+
+        updated = update_ledgers([r.path for r in results if r.changed], config)
+    for n, name in enumerate(paths):
+        if n not in reports:
+            reports[n] = lint_paths([name], config)[0]
+    done = "".join(f"; updated {ledger}" for ledger in updated)
+    print(f"citecheck: {summary(results)}{done}", file=sys.stderr)
+    return [reports[n] for n in range(len(paths))]
 
 
 def diff_paths(paths: Sequence[str], config, unsafe: bool) -> int:
     from citecheck.fix import fix, fix_file, summary
+    from citecheck.gate import ledger_waivers
 
     results = [
-        fix(lint_paths([name], config)[0], unsafe=unsafe)
+        fix(lint_paths([name], config)[0], unsafe=unsafe, waivers=config.waivers)
         if name == "-"
-        else fix_file(name, config, unsafe=unsafe, write=False)
+        else fix_file(
+            name,
+            config,
+            unsafe=unsafe,
+            write=False,
+            waivers=(*config.waivers, *ledger_waivers(name)),
+        )
         for name in paths
         if Path(name).name not in LEDGER_NAMES
     ]

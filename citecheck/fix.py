@@ -13,13 +13,18 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from citecheck.config import Config
 from citecheck.linter import Report, lint_document
 from citecheck.model import Document, Edit, Finding, Span
 from citecheck.reading import read_bytes, read_raw
 from citecheck.reading.encoding import encode
+
+if TYPE_CHECKING:
+    from citecheck.gate.waivers import Waiver
 
 MAX_PASSES = 8  # fixes that wait for others rarely need more than two or three
 
@@ -139,12 +144,21 @@ def _clash(a: Span, b: Span) -> bool:
     return (a.start < b.end and b.start < a.end) or a.start == b.start
 
 
-def fix(report: Report, *, unsafe: bool = False, passes: int = MAX_PASSES) -> FixResult:
-    """Fix a linted digest in memory, pass after pass until nothing changes."""
+def fix(
+    report: Report,
+    *,
+    unsafe: bool = False,
+    passes: int = MAX_PASSES,
+    waivers: Sequence[Waiver] = (),
+) -> FixResult:
+    """Fix a linted digest in memory, pass after pass until nothing changes.
+
+    A waived finding was accepted as it is, so its fix is not applied.
+    """
     result = FixResult(report.document.source, report, unsafe=unsafe)
     for _ in range(passes):
         document = result.report.document
-        text, fixed = apply(document, result.report.findings, unsafe=unsafe)
+        text, fixed = apply(document, _unwaived(result.report, waivers), unsafe=unsafe)
         if text == document.source:
             break
         again = read_bytes(
@@ -156,8 +170,25 @@ def fix(report: Report, *, unsafe: bool = False, passes: int = MAX_PASSES) -> Fi
     return result
 
 
+def _unwaived(report: Report, waivers: Sequence[Waiver]) -> list[Finding]:
+    if not waivers:
+        return report.findings
+    from citecheck.gate.waivers import claim_of, matches
+
+    return [
+        f
+        for f in report.findings
+        if not any(matches(w, f, claim_of(f, report.claims)) for w in waivers)
+    ]
+
+
 def fix_file(
-    path: str, config: Config | None = None, *, unsafe: bool = False, write: bool = True
+    path: str,
+    config: Config | None = None,
+    *,
+    unsafe: bool = False,
+    write: bool = True,
+    waivers: Sequence[Waiver] = (),
 ) -> FixResult:
     """Fix a digest on disk; with `write`, replace it atomically if anything changed.
 
@@ -168,7 +199,7 @@ def fix_file(
 
     raw = read_raw(path)
     document = read_bytes(raw, path=path)
-    result = fix(lint_document(document, config or Config()), unsafe=unsafe)
+    result = fix(lint_document(document, config or Config()), unsafe=unsafe, waivers=waivers)
     if write and result.changed:
         write_bytes(path, result.data(), expect=raw)
     return result

@@ -8,8 +8,11 @@ around does not wake up old findings.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
+
+from citecheck.errors import CitecheckError
 
 if TYPE_CHECKING:
     from citecheck.config import Config
@@ -28,11 +31,12 @@ def apply(
 ) -> None:
     """Waive, then drop baselined findings, then keep only changed lines (in place).
 
+    Waivers come from the config and from each digest's claims ledger.
     `rules` are the rules the run could report (default: all); waivers for
     other rules are left out, so `lint` does not call a waiver of a verify
     finding stale, nor `verify` one of a lint finding.
     """
-    waivers = _waivers_for(config.waivers, rules)
+    waivers = _waivers_for([*config.waivers, *_ledger_waivers(reports)], rules)
     if waivers:
         from citecheck.gate.waivers import apply_waivers
 
@@ -67,7 +71,35 @@ def unused_waiver_lines(reports: Sequence[Report]) -> list[str]:
     """One warning line per stale waiver, for stderr."""
     seen = dict.fromkeys(w for r in reports for w in r.unused_waivers)
     return [
-        f"citecheck: {w.source or 'config'}: warning: waiver {w.describe()} matches no "
+        f"citecheck: {w.where()}: warning: waiver {w.describe()} matches no "
         "finding; remove it or update it"
         for w in seen
     ]
+
+
+def _ledger_waivers(reports: Sequence[Report]) -> list[Waiver]:
+    return [w for r in reports if r.document.format != "ledger" for w in ledger_waivers(r.path)]
+
+
+def ledger_waivers(digest: str) -> list[Waiver]:
+    """The waivers in the claims ledger of `digest`, scoped to it; none without a ledger.
+
+    A ledger that cannot be read or breaks the format waives nothing: its
+    findings fail the run as before, and stderr says why.
+    """
+    from citecheck.ledger.lookup import find_ledger
+
+    ledger = find_ledger(digest)
+    if ledger is None:
+        return []
+    from citecheck.ledger.waivers import ledger_waivers as read
+
+    try:
+        return read(ledger, digest)
+    except CitecheckError as exc:
+        print(
+            f"citecheck: {exc.path}{f':{exc.line}' if exc.line else ''}: warning: "
+            f"its waivers are not applied: {exc.message}",
+            file=sys.stderr,
+        )
+        return []

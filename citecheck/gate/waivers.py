@@ -17,7 +17,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from citecheck.errors import CitecheckError
-from citecheck.model import Finding
+from citecheck.model import Claim, Finding
 
 if TYPE_CHECKING:
     from citecheck.linter import Report
@@ -33,6 +33,13 @@ class Waiver:
     claim: str | None = None  # a claim id, or text the claim contains
     path: str | None = None  # glob of the digests it applies to; None: every digest
     source: str | None = None  # the file it was written in
+    line: int | None = None  # where in that file, when known (a claims.yaml waiver)
+
+    def where(self) -> str:
+        """`claims.yaml:57`, the config file's name, or `config`."""
+        if self.source and self.line is not None:
+            return f"{self.source}:{self.line}"
+        return self.source or "config"
 
     def describe(self) -> str:
         what = " ".join(
@@ -99,7 +106,7 @@ def applies_to(waiver: Waiver, path: str) -> bool:
     return fnmatch.fnmatch(pure.as_posix(), waiver.path) or fnmatch.fnmatch(pure.name, waiver.path)
 
 
-def matches(waiver: Waiver, finding: Finding, claim_text: str | None) -> bool:
+def matches(waiver: Waiver, finding: Finding, claim: Claim | None) -> bool:
     key = waiver.code.strip()
     if key.upper() != finding.code.upper() and key.lower() != finding.name:
         return False
@@ -108,21 +115,32 @@ def matches(waiver: Waiver, finding: Finding, claim_text: str | None) -> bool:
     if waiver.text is not None and _squash(waiver.text) not in _squash(finding.context):
         return False
     if waiver.claim is not None:
-        return waiver.claim == finding.claim_id or (
-            claim_text is not None and _squash(waiver.claim) in _squash(claim_text)
+        return claim is not None and (
+            waiver.claim == claim.id or _squash(waiver.claim) in _squash(claim.text)
         )
     return True
+
+
+def claim_of(finding: Finding, claims: Sequence[Claim]) -> Claim | None:
+    """The claim a finding is about: the one it names, else the one whose text holds it.
+
+    Rules about a citation group's form (spacing, commas) do not name a claim,
+    yet a person waiving one thinks of the claim it sits in.
+    """
+    if finding.claim_id is not None:
+        return next((c for c in claims if c.id == finding.claim_id), None)
+    span = finding.span
+    return next((c for c in claims if c.span.start <= span.start and span.end <= c.span.end), None)
 
 
 def apply_waivers(reports: Sequence[Report], waivers: Sequence[Waiver]) -> None:
     """Move waived findings to `report.waived`; record stale waivers on the reports."""
     used: set[Waiver] = set()
     for report in reports:
-        claims = {c.id: c.text for c in report.claims}
         kept = []
         for finding in report.findings:
-            claim_text = claims.get(finding.claim_id) if finding.claim_id else None
-            waiver = next((w for w in waivers if matches(w, finding, claim_text)), None)
+            claim = claim_of(finding, report.claims)
+            waiver = next((w for w in waivers if matches(w, finding, claim)), None)
             if waiver is None:
                 kept.append(finding)
             else:

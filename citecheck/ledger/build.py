@@ -28,7 +28,7 @@ CLAIM_FIELDS = (
 )
 SOURCE_FIELDS = ("id", "line", "section", "text", "citations")
 CITATION_FIELDS = ("text", "outlet", "canonical", "kind", "date_text", "date", "url")
-CLAIM_CURATED = ("note", "tags")
+CLAIM_CURATED = ("note", "tags", "waivers")
 CITATION_CURATED = ("note",)  # and `url`, where the digest has no link
 
 

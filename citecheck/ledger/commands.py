@@ -11,7 +11,8 @@ from pathlib import Path
 from citecheck.config import Config
 from citecheck.errors import CitecheckError
 from citecheck.ledger.build import claim_entries, read_digest, source_entries
-from citecheck.ledger.files import dumps, parse, read_text
+from citecheck.ledger.files import dumps, parse
+from citecheck.ledger.lookup import read_text
 from citecheck.ledger.merge import changes, merge
 from citecheck.ledger.schema import validate
 from citecheck.linter import Report
@@ -64,18 +65,41 @@ def extract_command(*, digest: str | None, output: str | None, check: bool, conf
     if to_stdout:
         sys.stdout.write(text)
         return 0
+    if _save(ledger, text, old_text, orphaned):
+        print(f"{ledger}: {len(claims)} claims from {name}")
+    return 0
+
+
+def regenerate(ledger: Path, config: Config) -> bool:
+    """Re-extract the digest `ledger` names into it, keeping curated fields; True if rewritten.
+
+    What `citecheck extract -o LEDGER` does, for `lint --fix` after it changed the digest.
+    """
+    old_text = read_text(ledger)
+    old = load(old_text, ledger)
+    if old is None:
+        raise CitecheckError("the ledger is empty", str(ledger))
+    name = str(old["digest"])
+    parsed = read_digest(ledger.parent / name, config)
+    document, orphaned = merge(old, name, claim_entries(parsed), source_entries(parsed))
+    return _save(ledger, dumps(document, ledger.name), old_text, orphaned)
+
+
+def _save(ledger: Path, text: str, old_text: str | None, orphaned: int) -> bool:
+    """Write the ledger atomically if it changed, and only if nobody edited it meanwhile."""
     if orphaned:
         print(
             f"citecheck: {ledger}: warning: {orphaned} entr{'ies' if orphaned != 1 else 'y'} "
             "with notes or URLs no longer match the digest; kept under `orphans`",
             file=sys.stderr,
         )
-    if text != old_text:
-        from citecheck.atomic import write_text
+    if text == old_text:
+        return False
+    from citecheck.atomic import write_bytes
 
-        write_text(ledger, text)
-        print(f"{ledger}: {len(claims)} claims from {name}")
-    return 0
+    expect = old_text.encode("utf-8") if old_text is not None else None
+    write_bytes(ledger, text.encode("utf-8"), expect=expect)
+    return True
 
 
 def load(text: str, ledger: Path) -> object:

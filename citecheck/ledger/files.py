@@ -43,20 +43,6 @@ _Representer.add_representer(type(None), _Representer.represent_none)
 _Representer.add_representer(str, _Representer.represent_str)
 
 
-def read_text(path: str | Path) -> str:
-    name = str(path)
-    try:
-        return Path(path).read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise CitecheckError("no such file", name) from None
-    except IsADirectoryError:
-        raise CitecheckError("is a directory", name) from None
-    except OSError as exc:
-        raise CitecheckError(f"cannot read: {exc.strerror or exc}", name) from None
-    except UnicodeDecodeError as exc:
-        raise CitecheckError(f"not UTF-8 (byte {exc.start})", name) from None
-
-
 def parse(text: str, path: str | Path) -> object:
     """The YAML document, with line numbers (`.lc`) on every mapping and list."""
     try:
@@ -74,9 +60,9 @@ def header(name: str) -> str:
     return (
         "# Claims ledger, written by `citecheck extract` from the digest named below.\n"
         f"# Regenerate: citecheck extract -o {name}   Check: citecheck extract --check -o {name}\n"
-        "# Yours, kept on regeneration: a claim's `note` and `tags`; a citation's `note`,\n"
-        "# and its `url` where the digest has no link; your comments. Everything else is\n"
-        "# rewritten from the digest. Notes of claims that leave the digest move to `orphans`.\n"
+        "# Yours, kept on regeneration: a claim's `note`, `tags` and `waivers`; a citation's\n"
+        "# `note`, and its `url` where the digest has no link; your comments. Everything else\n"
+        "# is rewritten from the digest. Notes of claims that leave the digest move to `orphans`.\n"
     )
 
 

@@ -46,6 +46,13 @@ CLAIM = {
     "citations": ("citations", True),
     "note": ("str?", False),
     "tags": ("strs", False),
+    "waivers": ("waivers", False),
+}
+# A waiver on a claim: accept one of its findings, with the reason why.
+WAIVER = {
+    "code": ("rule", True),
+    "reason": ("reason", True),
+    "text": ("str", False),
 }
 SOURCE = {
     "id": ("source-id", True),
@@ -68,6 +75,7 @@ _NESTED = {
     "orphans": (ORPHAN, "orphan"),
     "citations": (CITATION, "citation"),
     "orphan-citations": (ORPHAN_CITATION, "citation"),
+    "waivers": (WAIVER, "waiver"),
 }
 
 
@@ -162,6 +170,14 @@ def _scalar_problem(value: object, kind: str) -> str | None:
         return None if ok else "a line number"
     if kind == "str":
         return None if isinstance(value, str) else "a string"
+    if kind == "rule":
+        from citecheck.rules import find_rule
+
+        ok = isinstance(value, str) and find_rule(value) is not None
+        return None if ok else "a rule code such as Q001, or its name"
+    if kind == "reason":
+        ok = isinstance(value, str) and bool(value.strip())
+        return None if ok else "the reason the finding is accepted"
     if value is None and kind.endswith("?"):
         return None
     if kind == "str?":

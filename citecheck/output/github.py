@@ -48,7 +48,8 @@ def render(reports: list[Report], *, color: bool = False) -> str:
     lines = [annotation(f) for r in reports for f in r.findings]
     seen = dict.fromkeys(w for r in reports for w in r.unused_waivers)
     lines += [
-        f"::warning file={escape_property(w.source or 'config')},title=unused-waiver::"
+        f"::warning file={escape_property(w.source or 'config')}"
+        f"{f',line={w.line}' if w.line else ''},title=unused-waiver::"
         f"{escape_data(f'waiver {w.describe()} matches no finding; remove it or update it')}"
         for w in seen
     ]

@@ -184,7 +184,7 @@ def _unused_waivers(report: Report) -> str:
     if not report.unused_waivers:
         return ""
     items = "".join(
-        f"<li><code>{escape(w.describe())}</code> in {escape(w.source or 'config')}: "
+        f"<li><code>{escape(w.describe())}</code> in {escape(w.where())}: "
         f"matches no finding ({escape(w.reason)})</li>"
         for w in report.unused_waivers
     )

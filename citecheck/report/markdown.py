@@ -122,7 +122,7 @@ def render_digest(report: Report, *, heading: str = "##", claims: bool = True) -
     if report.unused_waivers:
         out.append(f"{heading}# Waivers that match nothing\n")
         out.extend(
-            f"- {escape(w.describe())} in {escape(w.source or 'config')}: {escape(w.reason)}\n"
+            f"- {escape(w.describe())} in {escape(w.where())}: {escape(w.reason)}\n"
             for w in report.unused_waivers
         )
     if claims and report.claims:

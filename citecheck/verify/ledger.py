@@ -45,7 +45,7 @@ def ledger_report(path: str, config: Config) -> Report:
     """The linted digest `path` names, its citations' curated URLs filled in."""
     from citecheck.ledger.build import claim_entries, source_entries
     from citecheck.ledger.commands import load
-    from citecheck.ledger.files import read_text
+    from citecheck.ledger.lookup import read_text
     from citecheck.linter import lint_file
 
     ledger = Path(path)
