@@ -116,3 +116,14 @@ def test_encoding_fallback_quiet_on_utf8(tmp_path):
     digest.write_text("• Lavrov: “Frank talks.” (Reuters, 04.12.17)\n", encoding="utf-8")
     report = citecheck.lint_file(digest, Config(digest_date=DIGEST_DATE))
     assert report.findings == []
+
+
+def test_lower_case_roman_parts_are_counted_in_lower_case_roman():
+    html = (
+        '<ol type="i"><li value="1"><h2>Preparation</h2></li>'
+        '<li value="1"><h2>Meeting</h2></li></ol>'
+    )
+    found = findings(html, "S001", format="html")
+    assert [f.message for f in found] == [
+        "part numbered “i.”, expected “ii.” (this list runs i., i.)"
+    ]

@@ -224,3 +224,8 @@ def test_mangled_abbreviation_on_a_context_line():
 )
 def test_mangled_abbreviation_quiet_on_valid_abbreviations(text):
     assert codes(text) == []
+
+
+def test_unclosed_straight_quote_is_closed_with_a_straight_quote():
+    finding = only('• Lavrov: "Frank talks. (Reuters, 04.12.17)\n', "Q002")
+    assert finding.suggestion == 'close the quotation with "'

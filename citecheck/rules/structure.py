@@ -42,18 +42,19 @@ def _siblings(blocks: list[Block]) -> list[list[Block]]:
 def _style(markers: list[str]) -> str:
     """A list with a letter no Roman numeral uses (`A.`, `B.`) is lettered, `C.` and all."""
     labels = [m[:-1] for m in markers]
-    lettered = any(x.isalpha() and not _ROMAN.match(x) for x in labels)
-    roman_like = any(_ROMAN.match(x) and x != "I" for x in labels) or labels[:1] == ["I"]
+    upper = [x.upper() for x in labels]
+    lettered = any(x.isalpha() and not _ROMAN.match(x) for x in upper)
+    roman_like = any(_ROMAN.match(x) and x != "I" for x in upper) or upper[:1] == ["I"]
     if roman_like and not lettered:
-        return "roman"
+        return "roman" if any(x.isupper() for x in labels) else "lower-roman"
     if any(x.isalpha() for x in labels):
         return "upper" if any(x.isupper() for x in labels) else "lower"
     return "arabic"
 
 
 def _label(style: str, number: int) -> str:
-    if style == "roman":
-        return roman(number)
+    if style in ("roman", "lower-roman"):
+        return roman(number) if style == "roman" else roman(number).lower()
     if style in ("upper", "lower"):
         letter = chr(ord("A") + (number - 1) % 26)
         return letter if style == "upper" else letter.lower()
@@ -94,16 +95,18 @@ class BrokenNumbering(Rule):
             for number, block in enumerate(siblings, start=1):
                 marker = block.marker or ""
                 expected = _label(style, number) + marker[-1:]
-                if marker == expected or block.marker_span is None:
+                if marker == expected:
                     continue
+                # HTML numbers its lists itself: point at the part, with nothing to rewrite.
+                written = block.marker_span is not None
                 yield self.finding(
                     ctx,
-                    block.marker_span,
+                    block.marker_span if written else block.span(0, len(block.text)),
                     marker=marker,
                     expected=expected,
                     context=f"this list runs {sequence}",
-                    suggestion=f"write “{expected}”",
-                    replacement=expected,
+                    suggestion=f"write “{expected}”" if written else f"number it {expected}",
+                    replacement=expected if written else None,
                 )
 
 

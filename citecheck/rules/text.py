@@ -90,7 +90,7 @@ class UnbalancedQuote(Rule):
                     "is never closed",
                     suggestion="for a quote inside a quote use ‘…’"
                     if nested
-                    else "close the quotation with ”",
+                    else f"close the quotation with {_CLOSING.get(block.text[index], '”')}",
                 )
             for index in marks.stray_closing_quotes:
                 yield self.finding(
@@ -100,6 +100,9 @@ class UnbalancedQuote(Rule):
                     "has no opening mark",
                     suggestion="remove it, or open the quotation where it starts",
                 )
+
+
+_CLOSING = {'"': '"', "«": "»", "„": "“"}
 
 
 def _tail(text: str, index: int, limit: int = 30) -> str:
