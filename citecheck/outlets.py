@@ -121,6 +121,11 @@ class Registry:
                 return written[: len(written) - len(phrase)].rstrip(" ,-–"), kind
         return written, None
 
+    def is_kind(self, written: str) -> bool:
+        """Is this a kind of source on its own (`live broadcast`), not an outlet?"""
+        key = normalise(written)
+        return any(phrase == key for phrase, _ in self._phrases)
+
     def kind(self, name: str) -> Kind | None:
         return next((k for k in self.kinds if k.name == name), None)
 

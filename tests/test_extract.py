@@ -170,6 +170,7 @@ def test_citation_spans_point_at_the_source():
     ("written", "outlet", "canonical", "kind"),
     [
         ("RT live broadcast", "RT", "RT", "live broadcast"),
+        ("RT, live broadcast", "RT", "RT", "live broadcast"),
         ("Kremlin.ru transcript", "Kremlin.ru", "President of Russia", "transcript"),
         ("Reuters", "Reuters", "Reuters", "article"),
         ("REN TV", "REN TV", "REN TV", "article"),

@@ -181,6 +181,7 @@ def _layout(content: str, registry: Registry, order: str, lenient: bool) -> _Lay
     cursor = 0
     for match in DATE_TOKEN.finditer(content):
         lead, names, gap = _split_segment(content, cursor, match.start())
+        names = _join_kinds(content, names, registry)
         if not all(_outlet_shaped(content[a:b], registry) for a, b in names):
             return None
         if pieces and lead:
@@ -251,6 +252,19 @@ def _split_segment(
     if core:
         names.append((core_start + piece_start, core_start + len(core)))
     return lead, [(a, b) for a, b in names if any(ch.isalnum() for ch in content[a:b])], gap
+
+
+def _join_kinds(
+    content: str, names: list[tuple[int, int]], registry: Registry
+) -> list[tuple[int, int]]:
+    """`RT, live broadcast` is one source: a bare kind belongs to the outlet before it."""
+    joined: list[tuple[int, int]] = []
+    for a, b in names:
+        if joined and registry.is_kind(content[a:b]):
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    return joined
 
 
 def _outlet_shaped(name: str, registry: Registry) -> bool:
