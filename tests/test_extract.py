@@ -215,6 +215,35 @@ def test_a_section_source_line_covers_the_uncited_claims_beneath_it(digest):
     assert all(c.block.line != 24 for c in digest.claims)
 
 
+TITLED = (
+    "# Pompeo in Sochi\n\n"
+    "## 05.12.19 Preparation\n\n"
+    "- Zakharova: the talks will be “a step, not a breakthrough.”\n\n"
+    "## 05.14.19 Meeting with Putin\n\n"
+    "Putin: Russia “never interfered.”\n\n"
+    "(Source for the meeting: RT live broadcast, 05.14.19.)\n"
+)
+
+
+@pytest.mark.parametrize("format", ["markdown", "html"])
+def test_a_source_line_speaks_for_its_part_not_for_the_digest_s_title(format):
+    text = TITLED
+    if format == "html":
+        text = (
+            "<h1>Pompeo in Sochi</h1><h2>05.12.19 Preparation</h2>"
+            "<ul><li>Zakharova: the talks will be “a step, not a breakthrough.”</li></ul>"
+            "<h2>05.14.19 Meeting with Putin</h2><p>Putin: Russia “never interfered.”</p>"
+            "<p>(Source for the meeting: RT live broadcast, 05.14.19.)</p>"
+        )
+    digest = lint(text, format=format, digest_date=dt.date(2019, 5, 20)).digest
+    title, preparation, meeting = digest.sections
+    (source,) = meeting.sources
+    assert title.sources == preparation.sources == []
+    zakharova, putin = digest.claims
+    assert zakharova.covering_sources == []
+    assert putin.covering_sources == [source]
+
+
 def test_quotes_are_extracted_with_their_spans(digest):
     claim = claim_at(digest, 18)
     assert [q.text for q in claim.quotes] == ["very productive."]
