@@ -202,6 +202,14 @@ def test_a_complete_citation_inside_the_claim_counts():
     assert citations(claim) == [("Reuters", "Reuters", "article", "04.11.17")]
 
 
+def test_an_aside_never_closed_does_not_swallow_the_citation_group():
+    text = "• Macron (in an interview with CNN: “I do not want that.” (CNN, 11.11.18)\n"
+    report = lint(text, digest_date=dt.date(2018, 11, 13))
+    (claim,) = report.claims
+    assert citations(claim) == [("CNN", "CNN", "article", "11.11.18")]
+    assert [f.code for f in report.findings] == ["Q004"]
+
+
 def test_a_section_source_line_covers_the_uncited_claims_beneath_it(digest):
     top = digest.sections[3]
     (source,) = top.sources

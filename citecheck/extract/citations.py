@@ -60,19 +60,26 @@ _NOT_OUTLETS = frozenset(
 
 
 def parentheticals(text: str) -> Iterator[tuple[int, int]]:
-    """(open, close) indexes of top-level balanced parentheses."""
-    depth = 0
-    start = 0
+    """(open, close) indexes of the outermost parentheses that pair up.
+
+    A parenthesis opened and never closed is left out rather than allowed to
+    swallow the rest of the text: in `… (in an interview: “…” (CNN, 11.11.18)`
+    the claim's citation group is still its citation group (Q004 reports the
+    unclosed aside).
+    """
+    opened: list[int] = []
+    pairs: list[tuple[int, int]] = []
     for match in _PARENS.finditer(text):
         i = match.start()
         if text[i] == "(":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif depth:
-            depth -= 1
-            if depth == 0:
-                yield start, i
+            opened.append(i)
+        elif opened:
+            pairs.append((opened.pop(), i))
+    end = -1
+    for start, close in sorted(pairs):
+        if start > end:
+            yield start, close
+            end = close
 
 
 def find_groups(block: Block, registry: Registry, order: str) -> list[CitationGroup]:
