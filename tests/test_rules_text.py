@@ -57,6 +57,10 @@ def test_uncited_quote_quiet_under_a_section_source_line():
     assert codes(text) == []
 
 
+def test_uncited_quote_leaves_an_empty_citation_group_to_c004():
+    assert codes("• Pompeo: both sides want to “find places to work together” ()\n") == ["C004"]
+
+
 def test_uncited_quote_quiet_without_quotation_marks():
     assert codes("• We agreed to establish a working group to stabilize the relationship.\n") == []
 

@@ -15,7 +15,7 @@ class UncitedQuote(Rule):
     ## Why it matters
     Quoted words are the strongest claim a digest makes: someone said exactly
     this. A quote nobody can trace to a source cannot be checked, and should
-    not be published.
+    not be published. An empty group `()` after the quote is left to C004.
 
     ## Example
     ```
@@ -34,7 +34,8 @@ class UncitedQuote(Rule):
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         for claim in ctx.digest.claims:
-            if not claim.quotes or claim.citations or claim.covering_sources:
+            # An empty group `()` is a citation begun and not finished: C004 says so.
+            if not claim.quotes or claim.groups or claim.covering_sources:
                 continue
             quote = claim.quotes[0]
             yield self.finding(
