@@ -234,7 +234,7 @@ TITLED = (
 
 
 @pytest.mark.parametrize("format", ["markdown", "html"])
-def test_a_source_line_speaks_for_its_part_not_for_the_digest_s_title(format):
+def test_the_title_heading_is_no_part_a_source_line_could_speak_for(format):
     text = TITLED
     if format == "html":
         text = (
@@ -244,12 +244,14 @@ def test_a_source_line_speaks_for_its_part_not_for_the_digest_s_title(format):
             "<p>(Source for the meeting: RT live broadcast, 05.14.19.)</p>"
         )
     digest = lint(text, format=format, digest_date=dt.date(2019, 5, 20)).digest
-    title, preparation, meeting = digest.sections
+    assert digest.document.title == "Pompeo in Sochi"
+    preparation, meeting = digest.sections
     (source,) = meeting.sources
-    assert title.sources == preparation.sources == []
+    assert preparation.sources == []
     zakharova, putin = digest.claims
     assert zakharova.covering_sources == []
     assert putin.covering_sources == [source]
+    assert putin.section is meeting and meeting.path == ("05.14.19 Meeting with Putin",)
 
 
 def test_quotes_are_extracted_with_their_spans(digest):

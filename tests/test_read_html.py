@@ -71,7 +71,7 @@ def test_digest_blocks_in_order():
         "date": "2017-04-13T09:12:00+00:00",
     }
     assert [_shape(block) for block in blocks] == [
-        ("heading", 0, 1, None, 14, "Highlights of Tillerson’s Visit to Moscow"),
+        ("title", 0, 1, None, 14, "Highlights of Tillerson’s Visit to Moscow"),
         (
             "paragraph",
             0,
@@ -367,6 +367,10 @@ def documents(draw) -> tuple[str, list]:
     return source + "</body></html>", expected
 
 
+# Which heading is the title has tests of its own; here only text and offsets count.
+_UNTITLED = {"title": "heading"}
+
+
 @settings(max_examples=200, deadline=None)
 @given(documents())
 def test_generated_documents_read_exactly(document):
@@ -375,7 +379,7 @@ def test_generated_documents_read_exactly(document):
     assert meta == {"title": "Digest"}
     got = [
         (
-            b.kind,
+            _UNTITLED.get(b.kind, b.kind),
             b.depth,
             b.marker,
             b.text,

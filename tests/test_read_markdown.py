@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -59,7 +60,7 @@ def test_digest_blocks_in_order():
     blocks, meta = read_markdown(DIGEST)
     assert meta == {"title": "Highlights of Tillerson’s Visit to Moscow", "date": "04.13.17"}
     assert [_shape(block) for block in blocks] == [
-        ("heading", 0, 1, None, 6, "Highlights of Tillerson’s Visit to Moscow"),
+        ("title", 0, 1, None, 6, "Highlights of Tillerson’s Visit to Moscow"),
         (
             "paragraph",
             0,
@@ -400,13 +401,22 @@ def documents(draw) -> tuple[str, list[tuple[str, int, str, list[tuple[str, str]
     return "\n\n".join(source_parts) + "\n", expected
 
 
+# Which heading is the title has tests of its own; here only text and offsets count.
+_UNTITLED = {"title": "heading"}
+
+
 @settings(max_examples=200, deadline=None)
 @given(documents())
 def test_generated_documents_read_exactly(document):
     source, expected = document
     blocks, _ = read_markdown(source)
     got = [
-        (b.kind, b.depth, b.text, [(b.text[link.start : link.end], link.href) for link in b.links])
+        (
+            _UNTITLED.get(b.kind, b.kind),
+            b.depth,
+            b.text,
+            [(b.text[link.start : link.end], link.href) for link in b.links],
+        )
         for b in blocks
     ]
     assert got == expected
@@ -422,3 +432,17 @@ def test_arbitrary_text_never_raises(source):
     blocks, meta = read_markdown(source)
     assert all(isinstance(value, str) for value in meta.values())
     assert_offsets(source, blocks)
+
+
+@pytest.mark.parametrize(
+    ("source", "kinds"),
+    [
+        ("# Digest\n\n## I. Part\n\n- a\n", ["title", "heading", "item"]),
+        ("# Digest\n\n# Other\n\n- a\n", ["heading", "heading", "item"]),
+        ("## 04.12.17 meeting\n\n- a\n", ["heading", "item"]),
+        ("- a\n\n# Digest\n\n## Part\n", ["item", "heading", "heading"]),
+    ],
+)
+def test_only_a_heading_that_opens_the_digest_above_all_others_is_its_title(source, kinds):
+    blocks, _ = read_markdown(source)
+    assert [b.kind for b in blocks] == kinds

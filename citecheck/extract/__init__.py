@@ -50,8 +50,6 @@ def extract(document: Document, registry: Registry, order: str, digest_date: dt.
     open_sections: list[Section] = []
     items: list[Block] = []
     blocks = [b for b in document.blocks if b.kind not in ("title", "boilerplate")]
-    title = _title_heading(blocks)
-    title_section: Section | None = None
     used_ids: set[str] = set()
     cited: set[int] = set()  # ids of items that end in their own citation group
     unpaired: list[tuple[Block, Marks]] = []
@@ -62,8 +60,6 @@ def extract(document: Document, registry: Registry, order: str, digest_date: dt.
         if block.kind == "heading":
             section = _section(block, open_sections, order)
             sections.append(section)
-            if block is title:
-                title_section = section
             items.clear()
             continue
         current = open_sections[-1] if open_sections else None
@@ -71,7 +67,7 @@ def extract(document: Document, registry: Registry, order: str, digest_date: dt.
             items.clear()
             source = source_line(block, registry, order)
             if source is not None:
-                target = _part(current, title_section) if current is not None else None
+                target = current.chain()[-1] if current is not None else None
                 if target is not None:
                     target.sources.append(source)
                 groups.append(source)
@@ -118,27 +114,6 @@ def _section(block: Block, open_sections: list[Section], order: str) -> Section:
     )
     open_sections.append(section)
     return section
-
-
-def _title_heading(blocks: list[Block]) -> Block | None:
-    """An unnumbered heading that opens the digest above all others (`# Title`, `<h1>`) names it.
-
-    Markdown and HTML digests carry their title as a heading; it holds the
-    whole digest, so it is no part that a source line could speak for. A
-    numbered one (`I. 04.12.17 press conference`) is a part, even when alone.
-    """
-    headings = [b for b in blocks if b.kind == "heading"]
-    if len(headings) < 2 or blocks[0] is not headings[0] or headings[0].marker is not None:
-        return None
-    top = headings[0]
-    return top if all(h.level > top.level for h in headings[1:]) else None
-
-
-def _part(section: Section, title: Section | None) -> Section:
-    """The part a source line stands in: its outermost section below the digest's title."""
-    chain = section.chain()
-    parts = [s for s in chain if s is not title]
-    return parts[-1] if parts else chain[-1]
 
 
 def _claim(

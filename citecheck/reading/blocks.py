@@ -1,4 +1,4 @@
-"""The last step of the readers that remove markup (Markdown, HTML).
+"""The last steps of the readers that remove markup (Markdown, HTML).
 
 Both end with the characters a reader sees, each with the source offset it
 came from, and the links over them. Trimming, re-indexing links and marking
@@ -85,3 +85,19 @@ def mark_boilerplate(blocks: list[Block]) -> None:
     for block in blocks[cut:]:
         block.kind = "boilerplate"
         block.level = 0
+
+
+def mark_title(blocks: list[Block]) -> None:
+    """An unnumbered heading that opens the digest above all others is its title.
+
+    Markdown and HTML digests carry their title as `# …` or `<h1>`. It holds the
+    whole digest, so it is no part: a source line does not speak for it and it
+    stands in no claim's section path. A numbered heading (`I. 04.12.17 …`) is
+    a part even when it comes first, and a lone heading may be the only part.
+    """
+    headings = [b for b in blocks if b.kind == "heading"]
+    if len(headings) < 2 or not blocks or blocks[0] is not headings[0]:
+        return
+    top = headings[0]
+    if top.marker is None and all(h.level > top.level for h in headings[1:]):
+        top.kind = "title"

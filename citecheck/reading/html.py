@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from citecheck.model import Block, Link
-from citecheck.reading.blocks import Chars, finish_block, mark_boilerplate
+from citecheck.reading.blocks import Chars, finish_block, mark_boilerplate, mark_title
 
 # fmt: off
 BLOCK_TAGS = frozenset({
@@ -60,6 +60,7 @@ def read_html(source: str) -> tuple[list[Block], dict[str, str]]:
         builder.handle(event)
     builder.flush()
     mark_boilerplate(builder.blocks)
+    mark_title(builder.blocks)
     return builder.blocks, _head_meta(source)
 
 

@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from citecheck.model import Block, Link, Span
-from citecheck.reading.blocks import Chars, finish_block, mark_boilerplate
+from citecheck.reading.blocks import Chars, finish_block, mark_boilerplate, mark_title
 
 FRONT_MATTER_OPEN = re.compile(r"---[ \t]*\Z")
 FRONT_MATTER_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*\Z")
@@ -78,6 +78,7 @@ def read_markdown(source: str) -> tuple[list[Block], dict[str, str]]:
         if block is not None:
             blocks.append(block)
     mark_boilerplate(blocks)
+    mark_title(blocks)
     return blocks, meta
 
 
