@@ -230,15 +230,14 @@ def collect(paths: Sequence[str], config_paths: Sequence[str] = ()) -> list[str]
 
 
 def lint_paths(paths: Sequence[str], config) -> list:
-    from citecheck.linter import lint, lint_file
+    from citecheck.linter import lint_document, lint_file
+    from citecheck.reading import read_bytes
 
     reports = []
     for name in paths:
         if name == "-":
-            data = sys.stdin.buffer.read()
-            from citecheck.reading.encoding import decode
-
-            reports.append(lint(decode(data, "<stdin>").text, path="<stdin>", config=config))
+            document = read_bytes(sys.stdin.buffer.read(), path="<stdin>")
+            reports.append(lint_document(document, config))
         elif Path(name).name in LEDGER_NAMES:
             from citecheck.ledger import lint_ledger
 

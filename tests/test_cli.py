@@ -87,6 +87,21 @@ def test_stdin(capsys, monkeypatch):
     assert "<stdin>:1:" in out and "C001" in out
 
 
+def test_stdin_is_read_as_a_file_is(capsys, monkeypatch, digest):
+    """Not UTF-8 on stdin gets the same S003 note as in a file, not a silent cp1252 read."""
+    import io
+
+    data = "• Lavrov: “Frank talks.” (Reuters, 04.12.17)\n".encode("cp1252")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    _, piped, _ = run(capsys, "lint", "--format", "json", "--digest-date", "2017-04-20", "-")
+    path = Path(digest(""))
+    path.write_bytes(data)
+    _, read, _ = run(capsys, "lint", "--format", "json", "--digest-date", "2017-04-20", str(path))
+    codes = [[f["code"] for f in json.loads(out)["findings"]] for out in (piped, read)]
+    assert "S003" in codes[1]
+    assert codes[0] == codes[1]
+
+
 def test_folders_are_searched_for_digests(capsys, tmp_path):
     (tmp_path / "a.txt").write_text(CLEAN, "utf-8")
     (tmp_path / "sub").mkdir()
