@@ -88,7 +88,8 @@ def test_baseline_paths_are_relative_to_the_baseline_file(capsys, tmp_path, dige
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (None, "baseline.json: baseline file not found"),
+        (None, "baseline.json: no such file"),
+        ("\udcff{}", "baseline.json: baseline is not UTF-8 (byte 0)"),
         ("{not json", "baseline.json:1: baseline is not valid JSON"),
         ('{"findings": []}', "not a citecheck baseline"),
         ('{"citecheck-baseline": 1, "fingerprint": "v1", "findings": [{}]}', "finding #1 lacks"),
@@ -99,7 +100,7 @@ def test_missing_or_corrupt_baseline_is_one_line_and_exit_2(
 ):
     baseline = tmp_path / "baseline.json"
     if content is not None:
-        baseline.write_text(content)
+        baseline.write_bytes(content.encode("utf-8", "surrogateescape"))
     report_dir = tmp_path / "reports"
     code, out, err = run(
         capsys, "lint", "--baseline", str(baseline), "--report", str(report_dir), str(digest)

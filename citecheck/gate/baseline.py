@@ -65,15 +65,12 @@ def write(path: str, reports: Sequence[Report]) -> int:
 
 
 def load(path: str) -> Baseline:
-    file = Path(path)
+    from citecheck.reading import read_raw
+
     try:
-        text = file.read_text("utf-8")
-    except FileNotFoundError:
-        raise CitecheckError("baseline file not found", path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CitecheckError(f"cannot read baseline: {exc}", path) from None
-    try:
-        data = json.loads(text)
+        data = json.loads(read_raw(path).decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise CitecheckError(f"baseline is not UTF-8 (byte {exc.start})", path) from None
     except json.JSONDecodeError as exc:
         raise CitecheckError(f"baseline is not valid JSON: {exc.msg}", path, exc.lineno) from None
     if not isinstance(data, dict) or data.get(FORMAT) != 1:
@@ -99,7 +96,7 @@ def load(path: str) -> Baseline:
         if not (isinstance(key[0], str) and isinstance(key[1], str) and isinstance(count, int)):
             raise CitecheckError(f"baseline finding #{n} has a value of the wrong type", path)
         counts[key] += count
-    return Baseline(file.parent, counts)
+    return Baseline(Path(path).parent, counts)
 
 
 def subtract(reports: Sequence[Report], baseline: Baseline) -> None:

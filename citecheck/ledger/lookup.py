@@ -39,18 +39,13 @@ def find_ledger(digest: str | Path) -> Path | None:
 
 
 def read_text(path: str | Path) -> str:
-    """A ledger's text; a file that cannot be read is bad input, named."""
-    name = str(path)
+    """A ledger's text: UTF-8, with no cp1252 fallback, since YAML is always UTF-8."""
+    from citecheck.reading import read_raw
+
     try:
-        return Path(path).read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise CitecheckError("no such file", name) from None
-    except IsADirectoryError:
-        raise CitecheckError("is a directory", name) from None
-    except OSError as exc:
-        raise CitecheckError(f"cannot read: {exc.strerror or exc}", name) from None
+        return read_raw(path).decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CitecheckError(f"not UTF-8 (byte {exc.start})", name) from None
+        raise CitecheckError(f"not UTF-8 (byte {exc.start})", str(path)) from None
 
 
 def _names(ledger: Path, digest: Path) -> bool:
