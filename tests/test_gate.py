@@ -154,6 +154,24 @@ def test_diff_base_treats_a_new_file_as_all_changed(capsys, repo):
     assert code == 1 and [f["code"] for f in findings(out)] == ["D001"]
 
 
+def test_diff_base_keeps_waived_findings_by_the_same_lines_as_findings(monkeypatch):
+    """A span over lines 1-2 touches a change on line 2, waived or not."""
+    from dataclasses import replace
+
+    from citecheck.gate import diffbase
+    from citecheck.gate.waivers import Waived, Waiver
+    from citecheck.linter import lint
+
+    report = lint(BAD_LINE.strip() + "\n", path="digest.txt")
+    finding = replace(report.findings[0], line=1, end_line=2)
+    report.findings = [finding]
+    report.waived = [Waived(finding, Waiver(code=finding.code, reason="known"))]
+    monkeypatch.setattr(diffbase, "changed_lines", lambda path, rev: {2})
+    diffbase.keep_changed([report], "HEAD")
+    assert report.findings == [finding]
+    assert [w.finding for w in report.waived] == [finding]
+
+
 def test_diff_base_errors_are_one_line_and_exit_2(capsys, repo, digest, tmp_path_factory):
     code, _, err = run(capsys, "lint", "--diff-base", "no-such-rev", str(digest))
     assert code == 2 and err.count("\n") == 1

@@ -17,6 +17,7 @@ from citecheck.errors import CitecheckError
 
 if TYPE_CHECKING:
     from citecheck.linter import Report
+    from citecheck.model import Finding
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
 
@@ -63,9 +64,9 @@ def keep_changed(reports: Sequence[Report], rev: str) -> None:
         lines = changed_lines(report.path, rev)
         if lines is None:
             continue
-        report.findings = [
-            f
-            for f in report.findings
-            if any(n in lines for n in range(f.line, max(f.line, f.end_line) + 1))
-        ]
-        report.waived = [w for w in report.waived if w.finding.line in lines]
+        report.findings = [f for f in report.findings if _touches(f, lines)]
+        report.waived = [w for w in report.waived if _touches(w.finding, lines)]
+
+
+def _touches(finding: Finding, lines: set[int]) -> bool:
+    return any(n in lines for n in range(finding.line, max(finding.line, finding.end_line) + 1))
