@@ -67,14 +67,14 @@ def write_baseline(reports: Sequence[Report], config: Config, path: str) -> int:
     return write(path, reports)
 
 
+def unused_waivers(reports: Sequence[Report]) -> list[Waiver]:
+    """The run's stale waivers, each once: a config waiver is stale in every report."""
+    return list(dict.fromkeys(w for r in reports for w in r.unused_waivers))
+
+
 def unused_waiver_lines(reports: Sequence[Report]) -> list[str]:
     """One warning line per stale waiver, for stderr."""
-    seen = dict.fromkeys(w for r in reports for w in r.unused_waivers)
-    return [
-        f"citecheck: {w.where()}: warning: waiver {w.describe()} matches no "
-        "finding; remove it or update it"
-        for w in seen
-    ]
+    return [f"citecheck: {w.where()}: warning: {w.stale()}" for w in unused_waivers(reports)]
 
 
 def _ledger_waivers(reports: Sequence[Report]) -> list[Waiver]:

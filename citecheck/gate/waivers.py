@@ -47,6 +47,10 @@ class Waiver:
         )
         return f"{self.code} {what}"
 
+    def stale(self) -> str:
+        """What to say of a waiver that matched no finding."""
+        return f"waiver {self.describe()} matches no finding; remove it or update it"
+
 
 @dataclass(frozen=True)
 class Waived:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from citecheck.gate import unused_waivers
 from citecheck.model import Finding, Severity
 
 if TYPE_CHECKING:
@@ -46,11 +47,9 @@ def annotation(finding: Finding) -> str:
 
 def render(reports: list[Report], *, color: bool = False) -> str:
     lines = [annotation(f) for r in reports for f in r.findings]
-    seen = dict.fromkeys(w for r in reports for w in r.unused_waivers)
     lines += [
         f"::warning file={escape_property(w.source or 'config')}"
-        f"{f',line={w.line}' if w.line else ''},title=unused-waiver::"
-        f"{escape_data(f'waiver {w.describe()} matches no finding; remove it or update it')}"
-        for w in seen
+        f"{f',line={w.line}' if w.line else ''},title=unused-waiver::{escape_data(w.stale())}"
+        for w in unused_waivers(reports)
     ]
     return "".join(line + "\n" for line in lines)
