@@ -290,7 +290,7 @@ def fix_paths(paths: Sequence[str], config, unsafe: bool, ledgers: bool = True) 
     results = []
     for n, name in enumerate(paths):
         if Path(name).name not in LEDGER_NAMES:
-            waivers = (*config.waivers, *ledger_waivers(name))
+            waivers = (*config.waivers, *ledger_waivers(name, quiet=True))
             results.append(fix_file(name, config, unsafe=unsafe, waivers=waivers))
             reports[n] = results[-1].report
     updated = []

@@ -142,6 +142,14 @@ def test_an_invalid_ledger_waives_nothing_and_says_so(project, capsys):
     )
 
 
+def test_fix_says_once_that_an_invalid_ledger_waives_nothing(project, capsys):
+    waive(project / "claims.yaml", "Idlib", "- code: C001")
+
+    _, _, err = run(capsys, "lint", *FAIL, "--fix", "digest.txt")
+
+    assert err.count("its waivers are not applied") == 1
+
+
 def test_waivers_are_kept_on_re_extraction_and_orphaned_with_their_claim(project, capsys):
     ledger = project / "claims.yaml"
     waive(ledger, "frank", "- code: C001\n  reason: Reuters house style  # AB")

@@ -81,11 +81,12 @@ def _ledger_waivers(reports: Sequence[Report]) -> list[Waiver]:
     return [w for r in reports if r.document.format != "ledger" for w in ledger_waivers(r.path)]
 
 
-def ledger_waivers(digest: str) -> list[Waiver]:
+def ledger_waivers(digest: str, *, quiet: bool = False) -> list[Waiver]:
     """The waivers in the claims ledger of `digest`, scoped to it; none without a ledger.
 
     A ledger that cannot be read or breaks the format waives nothing: its
-    findings fail the run as before, and stderr says why.
+    findings fail the run as before, and stderr says why unless `quiet`
+    (`lint --fix` reads it again to gate what remains, and says so then).
     """
     from citecheck.ledger.lookup import find_ledger
 
@@ -97,6 +98,8 @@ def ledger_waivers(digest: str) -> list[Waiver]:
     try:
         return read(ledger, digest)
     except CitecheckError as exc:
+        if quiet:
+            return []
         print(
             f"citecheck: {exc.path}{f':{exc.line}' if exc.line else ''}: warning: "
             f"its waivers are not applied: {exc.message}",
