@@ -38,11 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     lint = commands.add_parser("lint", help="check digests and report problems")
     lint.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
     add_common_options(lint)
-    lint.add_argument(
-        "--format", default="text", help="text (default), json, github, sarif, junit or markdown"
-    )
-    lint.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
-    add_gate_options(lint)
+    add_output_options(lint)
     lint.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     lint.add_argument(
         "--diff",
@@ -63,11 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="fetch the cited pages and check them")
     verify.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
     add_common_options(verify)
-    verify.add_argument(
-        "--format", default="text", help="text (default), json, github, sarif, junit or markdown"
-    )
-    verify.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
-    add_gate_options(verify)
+    add_output_options(verify)
     add_verify_options(verify)
 
     commands.add_parser("rules", help="list every rule").add_argument(
@@ -109,7 +101,12 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_gate_options(parser: argparse.ArgumentParser) -> None:
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    """What `publish` reads: the format, where it goes, reports and gates."""
+    parser.add_argument(
+        "--format", default="text", help="text (default), json, github, sarif, junit or markdown"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE")
     parser.add_argument(
         "--report",
         nargs="?",
