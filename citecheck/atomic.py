@@ -28,6 +28,8 @@ def write_bytes(path: str | Path, data: bytes, *, expect: bytes | None = None) -
     if target.is_symlink():  # replace what the link points at; renaming over it would cut it
         target = Path(os.path.realpath(target))
     folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise CitecheckError("is a directory; not written", str(path))
     try:
         mode = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:

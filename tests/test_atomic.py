@@ -36,3 +36,12 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path):
 def test_write_text_creates_a_new_file(tmp_path):
     write_text(tmp_path / "out.txt", "Lavrov: “x”\n")
     assert (tmp_path / "out.txt").read_text("utf-8") == "Lavrov: “x”\n"
+
+
+def test_a_folder_is_not_replaced_by_a_file(tmp_path):
+    from citecheck.atomic import write_text
+    from citecheck.errors import CitecheckError
+
+    with pytest.raises(CitecheckError, match="is a directory; not written"):
+        write_text(tmp_path, "report\n")
+    assert tmp_path.is_dir() and list(tmp_path.iterdir()) == []
