@@ -55,16 +55,16 @@ def publish(
     text = renderer(args.format)(
         reports, color=args.output is None and use_color(args.color, stream)
     )
+    if args.output:  # before the reports: a bad -o target then leaves no reports behind
+        from citecheck.atomic import write_text
+
+        write_text(args.output, text)
     if args.report:
         from citecheck.report import write_reports
 
         write_reports(args.report, reports)
     for line in gate.unused_waiver_lines(reports):
         print(line, file=sys.stderr)
-    if args.output:
-        from citecheck.atomic import write_text
-
-        write_text(args.output, text)
-    else:
+    if not args.output:
         stream.write(text)
     return EXIT_FINDINGS if any(r.fails() for r in reports) else EXIT_OK

@@ -135,3 +135,11 @@ def test_index_links_stay_relative_whatever_the_file_is_called():
     index = html.render_index([report], ["javascript:alert(1)#?"])
     assert 'href="./javascript%3Aalert%281%29%23%3F.html"' in index
     assert 'href="javascript:' not in index
+
+
+def test_a_bad_output_target_leaves_no_reports(tmp_path, capsys):
+    reports = tmp_path / "reports"
+    code = main(["lint", "--report", str(reports), "-o", str(tmp_path), str(EXAMPLE)])
+    assert code == 2
+    assert "is a directory; not written" in capsys.readouterr().err
+    assert not reports.exists()
