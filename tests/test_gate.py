@@ -166,7 +166,7 @@ def test_diff_base_keeps_waived_findings_by_the_same_lines_as_findings(monkeypat
     finding = replace(report.findings[0], line=1, end_line=2)
     report.findings = [finding]
     report.waived = [Waived(finding, Waiver(code=finding.code, reason="known"))]
-    monkeypatch.setattr(diffbase, "changed_lines", lambda path, rev: {2})
+    monkeypatch.setattr(diffbase, "changed_lines", lambda path, rev, checked=None: {2})
     diffbase.keep_changed([report], "HEAD")
     assert report.findings == [finding]
     assert [w.finding for w in report.waived] == [finding]
@@ -257,3 +257,16 @@ def test_bad_waivers_are_config_errors(capsys, tmp_path, digest, table, expected
     config.write_text("[[waivers]]\n" + table, "utf-8")
     code, _, err = run(capsys, "lint", "--config", str(config), str(digest))
     assert code == 2 and err.count("\n") == 1 and expected in err
+
+
+def test_diff_base_asks_git_about_a_folder_once(monkeypatch, repo, digest):
+    from citecheck.gate import diffbase
+    from citecheck.linter import lint_file
+
+    second = Path(digest).with_name("second.txt")
+    second.write_text(Path(digest).read_text("utf-8"), "utf-8")
+    calls: list[tuple[str, ...]] = []
+    real = diffbase._git
+    monkeypatch.setattr(diffbase, "_git", lambda folder, *a: calls.append(a) or real(folder, *a))
+    diffbase.keep_changed([lint_file(digest), lint_file(second)], "HEAD")
+    assert sum(1 for a in calls if a[0] == "rev-parse") == 2

@@ -36,16 +36,23 @@ def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
         raise CitecheckError("--diff-base needs git, and git is not installed") from None
 
 
-def changed_lines(path: str, rev: str) -> set[int] | None:
-    """Line numbers added or changed since `rev`; None when the whole file is new."""
+def changed_lines(
+    path: str, rev: str, checked: dict[Path, str | None] | None = None
+) -> set[int] | None:
+    """Line numbers added or changed since `rev`; None when the whole file is new.
+
+    `checked` remembers, for one run, which folders passed the repository and
+    revision checks, so a folder of digests asks git about them once.
+    """
     if path.startswith("<"):
         raise CitecheckError("--diff-base cannot check stdin: name the file", path)
     file = Path(path).resolve()
     folder, name = file.parent, file.name
-    if _git(folder, "rev-parse", "--show-toplevel").returncode != 0:
-        raise CitecheckError("--diff-base: not inside a git repository", path)
-    if _git(folder, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode != 0:
-        raise CitecheckError(f"--diff-base: unknown git revision {rev!r}", path)
+    checked = {} if checked is None else checked
+    if folder not in checked:
+        checked[folder] = _problem(folder, rev)
+    if checked[folder] is not None:
+        raise CitecheckError(str(checked[folder]), path)
     if _git(folder, "cat-file", "-e", f"{rev}:./{name}").returncode != 0:
         return None
     diff = _git(folder, "diff", "--no-color", "--no-ext-diff", "-U0", rev, "--", name)
@@ -58,10 +65,19 @@ def changed_lines(path: str, rev: str) -> set[int] | None:
     return lines
 
 
+def _problem(folder: Path, rev: str) -> str | None:
+    if _git(folder, "rev-parse", "--show-toplevel").returncode != 0:
+        return "--diff-base: not inside a git repository"
+    if _git(folder, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").returncode != 0:
+        return f"--diff-base: unknown git revision {rev!r}"
+    return None
+
+
 def keep_changed(reports: Sequence[Report], rev: str) -> None:
     """Keep, in place, only findings that touch a changed line."""
+    checked: dict[Path, str | None] = {}
     for report in reports:
-        lines = changed_lines(report.path, rev)
+        lines = changed_lines(report.path, rev, checked)
         if lines is None:
             continue
         report.findings = [f for f in report.findings if _touches(f, lines)]
