@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from citecheck.config import Config
@@ -17,7 +16,7 @@ from citecheck.ledger.merge import changes, merge
 from citecheck.ledger.schema import validate
 from citecheck.linter import Report
 from citecheck.model import Digest, Document, Finding
-from citecheck.rules import selected
+from citecheck.rules import configured
 from citecheck.rules.ledger import LedgerSchema, LedgerStale
 
 DEFAULT = "claims.yaml"
@@ -126,13 +125,7 @@ def lint_ledger(path: str | Path, config: Config) -> Report:
     findings = [schema.at(document, p.line, p.column, problem=p.message) for p in validate(data)]
     if not findings:
         findings = _staleness(document, data, config)
-    chosen = {rule.code for rule in selected(config)}
-    overrides = config.severity
-    findings = [
-        replace(f, severity=overrides.get(f.code) or overrides.get(f.name) or f.severity)
-        for f in findings
-        if f.code in chosen
-    ]
+    findings = configured(findings, config)
     digest = Digest(document, [], [], dt.date.today(), config.date_order)
     return Report(str(path), digest, findings, config)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from citecheck.config import Config
@@ -73,6 +74,7 @@ __all__ = [
     "VERIFY_RULES",
     "Context",
     "Rule",
+    "configured",
     "find_rule",
     "matches",
     "run",
@@ -107,12 +109,26 @@ def find_rule(key: str) -> type[Rule] | None:
 
 
 def run(ctx: Context, rules: tuple[type[Rule], ...] = RULES) -> list[Finding]:
-    findings: list[Finding] = []
-    overrides = ctx.config.severity
-    for rule_class in selected(ctx.config, rules):
-        rule = rule_class()
-        severity = overrides.get(rule.code) or overrides.get(rule.name)
-        for finding in rule.check(ctx):
-            findings.append(replace(finding, severity=severity) if severity else finding)
-    findings.sort(key=Finding.sort_key)
-    return findings
+    found = [f for rule in selected(ctx.config, rules) for f in rule().check(ctx)]
+    return configured(found, ctx.config, rules)
+
+
+def configured(
+    findings: Iterable[Finding], config: Config, rules: tuple[type[Rule], ...] = RULES
+) -> list[Finding]:
+    """The findings of the selected rules, at the severity the config gives them, in file order.
+
+    Rules that are not run over a digest (the ledger's) build findings
+    elsewhere and pass them through here, so selection works the same.
+    """
+    chosen = {rule.code for rule in selected(config, rules)}
+    overrides = config.severity
+    kept = [
+        replace(f, severity=severity)
+        if (severity := overrides.get(f.code) or overrides.get(f.name))
+        else f
+        for f in findings
+        if f.code in chosen
+    ]
+    kept.sort(key=Finding.sort_key)
+    return kept
