@@ -95,6 +95,11 @@ def test_source_before_event_quiet_on_previews(claim):
     assert codes(text) == []
 
 
+def test_reported_speech_with_would_is_no_preview():
+    text = MEETING + "• Lavrov said Russia would respond to any strike. (Reuters, 04.10.17)\n"
+    assert codes(text) == ["T002"]
+
+
 def test_source_before_event_quiet_in_a_section_that_previews_the_event():
     text = (
         "I. Preparation fire ahead of the 04.12.17 meeting:\n\n"

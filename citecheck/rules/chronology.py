@@ -11,7 +11,7 @@ from citecheck.model import Claim, Finding, ParsedDate, Severity
 from citecheck.rules.base import Cited, Context, Rule
 
 _PREVIEW = re.compile(
-    r"\b(?:plans?|planned|planning|will|would|is to|are to|expected|expects?|ahead of|"
+    r"\b(?:plans?|planned|planning|will|is to|are to|expected|expects?|ahead of|"
     r"preview|upcoming|intends?|scheduled|set to|going to|to discuss|agenda)\b",
     re.I,
 )
