@@ -106,6 +106,10 @@ class Document:
         row = bisect.bisect_right(starts, offset) - 1
         return row + 1, offset - starts[row] + 1
 
+    def offset(self, line: int, column: int = 1) -> int:
+        """The source offset of a 1-based (line, column): the inverse of `position`."""
+        return self._starts()[line - 1] + column - 1
+
     def line_text(self, line: int) -> str:
         start = self._starts()[line - 1]
         end = self.source.find("\n", start)

@@ -20,6 +20,7 @@ from citecheck.model import (
     CitationGroup,
     Claim,
     Digest,
+    Document,
     Edit,
     Finding,
     Fix,
@@ -104,7 +105,28 @@ class Rule:
         **values: object,
     ) -> Finding:
         """Build a finding; `replacement` for `fix_span` (default: `span`) makes it fixable."""
-        document = ctx.digest.document
+        return self.finding_in(
+            ctx.digest.document,
+            span,
+            suggestion=suggestion,
+            replacement=replacement,
+            fix_span=fix_span,
+            claim=claim,
+            **values,
+        )
+
+    def finding_in(
+        self,
+        document: Document,
+        span: Span,
+        *,
+        suggestion: str | None = None,
+        replacement: str | None = None,
+        fix_span: Span | None = None,
+        claim: Claim | None = None,
+        **values: object,
+    ) -> Finding:
+        """`finding` for a document that has no digest around it, such as a claims ledger."""
         line, column = document.position(span.start)
         end_line, end_column = document.position(max(span.end, span.start))
         fix = None
@@ -113,7 +135,7 @@ class Rule:
             fix = Fix(
                 (Edit(target, replacement),),
                 self.fix_safety == "safe",
-                f"replace “{ctx.text(target)}” with “{replacement}”",
+                f"replace “{document.source[target.start : target.end]}” with “{replacement}”",
             )
         return Finding(
             code=self.code,
@@ -129,5 +151,5 @@ class Rule:
             suggestion=suggestion,
             fix=fix,
             claim_id=claim.id if claim else None,
-            context=" ".join(ctx.text(span).split()),
+            context=" ".join(document.source[span.start : span.end].split()),
         )

@@ -20,25 +20,9 @@ class LedgerRule(Rule):
     def at(self, document: Document, line: int, column: int = 1, **values: object) -> Finding:
         """A finding from `line:column` (1-based) to the end of that line."""
         text = document.line_text(line)
-        start = 0
-        for _ in range(line - 1):
-            start = document.source.index("\n", start) + 1
         column = min(column, len(text) + 1)
-        start += column - 1
-        end = start + max(len(text) - (column - 1), 0)
-        return Finding(
-            code=self.code,
-            name=self.name,
-            severity=self.severity,
-            message=self.message.format(**values),
-            path=document.path,
-            span=Span(start, end),
-            line=line,
-            column=column,
-            end_line=line,
-            end_column=column + end - start,
-            context=" ".join(document.source[start:end].split()),
-        )
+        start = document.offset(line, column)
+        return self.finding_in(document, Span(start, start + len(text) - (column - 1)), **values)
 
 
 class LedgerSchema(LedgerRule):
