@@ -1,10 +1,11 @@
-"""Shared helpers for the rule and extraction tests: lint a small inline digest."""
+"""Shared helpers: lint a small inline digest, or run the command line in-process."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import citecheck
+from citecheck.cli import main
 from citecheck.config import Config
 from citecheck.linter import Report
 from citecheck.model import Finding
@@ -39,3 +40,10 @@ def fixed(text: str, finding: Finding) -> str:
     for edit in sorted(finding.fix.edits, key=lambda e: e.span.start, reverse=True):
         text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
     return text
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    """Run `citecheck ARGS` in this process: (exit code, stdout, stderr)."""
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err

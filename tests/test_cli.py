@@ -8,18 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import run
 
 from citecheck.cli import main
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "tillerson-moscow-2017-04.txt"
 CLEAN = "• Lavrov: “Frank talks.” (Reuters, 04.12.17)\n"
 WARNING_ONLY = "• Lavrov: “Frank talks.” (Reuters,04.12.17)\n"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

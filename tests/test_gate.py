@@ -9,19 +9,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from citecheck.cli import main
+from conftest import run
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "tillerson-moscow-2017-04.txt"
 DATE = ("--digest-date", "2017-04-18")
 BAD_LINE = "    • Lavrov on 04.12.17: talks were frank. (Reuters, 04.1217)"
 BAD_AT = 23  # the bad line's number once inserted in the middle of the example
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def findings(out: str) -> list[dict]:

@@ -7,6 +7,7 @@ import functools
 from pathlib import Path
 
 import pytest
+from conftest import run
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
@@ -31,12 +32,6 @@ Lavrov-Tillerson talks
     • Russia wants a probe of the chemical attack in Idlib. (TASS, 04.12.17, Bloomberg, 04.12.17)
   • Tillerson: relations are at “a low point.” (Washington Post, 04.12.17)
 """
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def load(path: Path):

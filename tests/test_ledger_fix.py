@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import run
 from ruamel.yaml import YAML
 
 from citecheck.cli import main
@@ -20,12 +21,6 @@ Lavrov-Tillerson talks
   • Tillerson: relations are at “a low point.” (Washington Post, 04.12.17)
 """
 NOTE = "    note: ask Reuters for the transcript  # AB\n"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def frank(ledger: Path):

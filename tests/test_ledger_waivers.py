@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import run
 from ruamel.yaml import YAML
 
 from citecheck.cli import main
@@ -24,12 +25,6 @@ Lavrov-Tillerson talks
   • Tillerson: relations are at “a low point.” (Washington Post, 04.12.17)
 """
 FAIL = ("--color", "never", "--fail-on", "warning")
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def load(path: Path):

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import run
 
 import citecheck
 from citecheck.cli import main
@@ -29,12 +30,6 @@ PLANTED = (
     "• Lavrov: “<script>document.title='pwned'</script> "
     '<img src=x onerror="document.body.dataset.pwned=1"> a & b” (Reuters, 04.1217)\n'
 )
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_report_writes_three_files_per_digest_and_an_index(capsys, tmp_path):
