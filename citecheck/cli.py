@@ -16,7 +16,6 @@ from citecheck import __version__
 from citecheck.errors import CitecheckError
 from citecheck.ledger.lookup import LEDGER_NAMES
 
-DIGEST_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
@@ -199,6 +198,8 @@ def load_config(args: argparse.Namespace):
 
 def collect(paths: Sequence[str], config_paths: Sequence[str] = ()) -> list[str]:
     """Expand folders into the digests and ledgers they hold, in a stable order."""
+    from citecheck.reading import EXTENSIONS
+
     given = list(paths) or list(config_paths)
     if not given:
         raise CitecheckError("no PATH given and no `paths` in the config")
@@ -213,7 +214,7 @@ def collect(paths: Sequence[str], config_paths: Sequence[str] = ()) -> list[str]
                 str(p)
                 for p in path.rglob("*")
                 if p.is_file()
-                and (p.suffix.lower() in DIGEST_SUFFIXES or p.name in LEDGER_NAMES)
+                and (p.suffix.lower() in EXTENSIONS or p.name in LEDGER_NAMES)
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not inside:
