@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from citecheck.model import Block, Link
+from citecheck.numbering import label
 from citecheck.reading.blocks import Chars, finish_block, mark_boilerplate, mark_title
 
 # fmt: off
@@ -37,10 +38,6 @@ VOID_TAGS = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
     "source", "track", "wbr",
 })
-ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)
 # fmt: on
 LIST_TAGS = frozenset(("ul", "ol", "menu", "dir"))
 HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
@@ -416,16 +413,4 @@ def _integer(value: str | None, default: int) -> int:
 
 def _ordinal(number: int, style: str) -> str:
     """The marker a browser draws for `<ol type=…>`: `3.`, `c.`, `C.`, `iii.`, `III.`."""
-    if number > 0 and style in ("a", "A"):
-        letters = ""
-        while number:
-            number, digit = divmod(number - 1, 26)
-            letters = chr(ord("a") + digit) + letters
-        return (letters.upper() if style == "A" else letters) + "."
-    if 0 < number < 4000 and style in ("i", "I"):
-        roman = ""
-        for value, numeral in ROMAN:
-            count, number = divmod(number, value)
-            roman += numeral * count
-        return (roman.upper() if style == "I" else roman) + "."
-    return f"{number}."
+    return label(number, style) + "."

@@ -6,21 +6,10 @@ import re
 from collections.abc import Iterator
 
 from citecheck.model import Block, Finding, Severity
+from citecheck.numbering import label
 from citecheck.rules.base import Context, Rule
 
 _ROMAN = re.compile(r"[IVXLC]+\Z")
-_ROMAN_VALUES = (
-    (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-)  # fmt: skip
-
-
-def roman(number: int) -> str:
-    out = []
-    for value, letters in _ROMAN_VALUES:
-        while number >= value:
-            out.append(letters)
-            number -= value
-    return "".join(out)
 
 
 def _siblings(blocks: list[Block]) -> list[list[Block]]:
@@ -40,25 +29,17 @@ def _siblings(blocks: list[Block]) -> list[list[Block]]:
 
 
 def _style(markers: list[str]) -> str:
-    """A list with a letter no Roman numeral uses (`A.`, `B.`) is lettered, `C.` and all."""
+    """The list's style as an `<ol type>`; a letter no Roman numeral uses makes it lettered."""
     labels = [m[:-1] for m in markers]
     upper = [x.upper() for x in labels]
     lettered = any(x.isalpha() and not _ROMAN.match(x) for x in upper)
     roman_like = any(_ROMAN.match(x) and x != "I" for x in upper) or upper[:1] == ["I"]
+    capitals = any(x.isupper() for x in labels)
     if roman_like and not lettered:
-        return "roman" if any(x.isupper() for x in labels) else "lower-roman"
+        return "I" if capitals else "i"
     if any(x.isalpha() for x in labels):
-        return "upper" if any(x.isupper() for x in labels) else "lower"
-    return "arabic"
-
-
-def _label(style: str, number: int) -> str:
-    if style in ("roman", "lower-roman"):
-        return roman(number) if style == "roman" else roman(number).lower()
-    if style in ("upper", "lower"):
-        letter = chr(ord("A") + (number - 1) % 26)
-        return letter if style == "upper" else letter.lower()
-    return str(number)
+        return "A" if capitals else "a"
+    return "1"
 
 
 class BrokenNumbering(Rule):
@@ -94,7 +75,7 @@ class BrokenNumbering(Rule):
             sequence = ", ".join(markers)
             for number, block in enumerate(siblings, start=1):
                 marker = block.marker or ""
-                expected = _label(style, number) + marker[-1:]
+                expected = label(number, style) + marker[-1:]
                 if marker == expected:
                     continue
                 # HTML numbers its lists itself: point at the part, with nothing to rewrite.
